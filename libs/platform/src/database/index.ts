@@ -1,0 +1,3 @@
+export * from './sql-pool';
+export * from './pglite-pool';
+export * from './pg-pool';
