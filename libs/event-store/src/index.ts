@@ -1,1 +1,3 @@
 export * from './event-store.port';
+export * from './event-store.token';
+export * from './command/run-command';

@@ -1,2 +1,5 @@
 export * from './errors';
 export * from './decider';
+export * from './principal';
+export * from './authorization';
+export * from './decider-spec';

@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+
+/** Everything the processes read from the environment, validated once at start. The README's table lists it. */
+export interface AppConfig {
+  port: number;
+  /** Where the embedded mode keeps its PGlite files and generated keys. */
+  dataDir: string;
+  /** Postgres for the read models (and the event log unless EventStoreDB is chosen). Unset: embedded PGlite. */
+  databaseUrl: string | null;
+  eventStore: 'postgres' | 'esdb';
+  esdbUrl: string | null;
+  /** Run the projections inside the API process (embedded) or leave them to `apps/projector`. */
+  runProjectionsInProcess: boolean;
+  readYourWritesTimeoutMs: number;
+  auth: {
+    issuer: string;
+    audience: string;
+    accessTokenTtlSeconds: number;
+    /** A private Ed25519 JWK (JSON). Unset: generated once and kept under `dataDir`. */
+    signingKeyJwk: string | null;
+  };
+  bootstrapAdmin: { email: string; password: string } | null;
+  graphql: { maxDepth: number; maxComplexity: number; playground: boolean };
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(`Invalid configuration: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const eventStore = oneOf(env, 'EVENT_STORE', ['postgres', 'esdb'] as const, 'postgres');
+  const esdbUrl = env.ESDB_URL || null;
+  if (eventStore === 'esdb' && !esdbUrl) throw new ConfigError('EVENT_STORE=esdb needs ESDB_URL');
+  const adminEmail = env.ADMIN_EMAIL || null;
+  const adminPassword = env.ADMIN_PASSWORD || null;
+  if (Boolean(adminEmail) !== Boolean(adminPassword)) {
+    throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD are set together or not at all');
+  }
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    dataDir: resolve(env.DATA_DIR || './data'),
+    databaseUrl: env.DATABASE_URL || null,
+    eventStore,
+    esdbUrl,
+    runProjectionsInProcess: oneOf(env, 'PROJECTIONS', ['in-process', 'external'] as const, 'in-process') === 'in-process',
+    readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 60000),
+    auth: {
+      issuer: env.AUTH_ISSUER || 'urn:ticketing:api',
+      audience: env.AUTH_AUDIENCE || 'urn:ticketing:clients',
+      accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 3600, 60, 86400),
+      signingKeyJwk: env.AUTH_SIGNING_KEY_JWK || null,
+    },
+    bootstrapAdmin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : null,
+    graphql: {
+      maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 8, 2, 50),
+      maxComplexity: integer(env, 'GRAPHQL_MAX_COMPLEXITY', 1000, 10, 100000),
+      playground: (env.GRAPHIQL ?? 'true') !== 'false',
+    },
+  };
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+export const APP_CONFIG = Symbol('APP_CONFIG');

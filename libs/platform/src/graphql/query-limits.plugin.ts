@@ -1,0 +1,44 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import depthLimit from 'graphql-depth-limit';
+import { GraphQLError, type GraphQLSchema, validate } from 'graphql';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { ErrorCode } from '../domain/errors';
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxComplexity: number;
+}
+
+/**
+ * Bounds every operation's depth and cost before it runs, so one request cannot make the server walk the graph.
+ * Fields declare their cost through `complexity` in `@Field`; list fields multiply by their `first` argument.
+ */
+export function queryLimitsPlugin(getSchema: () => GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const schema = getSchema();
+          const depthErrors = validate(schema, document, [depthLimit(limits.maxDepth)]);
+          if (depthErrors.length > 0) {
+            throw tooComplex(`Query is deeper than the allowed ${limits.maxDepth} levels`);
+          }
+          const complexity = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (complexity > limits.maxComplexity) {
+            throw tooComplex(`Query costs ${complexity}, more than the allowed ${limits.maxComplexity}`);
+          }
+        },
+      };
+    },
+  };
+}
+
+function tooComplex(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 } } });
+}
