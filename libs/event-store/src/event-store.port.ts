@@ -114,3 +114,6 @@ export function comparePositions(a: LogPosition, b: LogPosition): number {
 export function streamName(category: string, id: string): string {
   return `${category}-${id}`;
 }
+
+/** A recorded event narrowed to one domain event type, for projections. */
+export type Recorded<Event extends { type: string; data: unknown }> = RecordedEvent<Event['type'], Event['data']>;

@@ -1,3 +1,4 @@
 export * from './event-store.port';
 export * from './event-store.token';
 export * from './command/run-command';
+export * from './read-your-writes';

@@ -52,6 +52,9 @@ export const sessionDecider: Decider<SessionCommand, SessionEvent, SessionState>
 };
 
 /** A token is honoured only while its session is active and unexpired. */
-export function isSessionActive(state: SessionState, now: Date): boolean {
+export function isSessionActive(
+  state: SessionState,
+  now: Date,
+): state is Extract<SessionState, { status: 'active' }> {
   return state.status === 'active' && state.expiresAt.getTime() > now.getTime();
 }

@@ -1,0 +1,3 @@
+export * from './database';
+export * from './projection';
+export * from './read-database.token';
