@@ -1,3 +1,4 @@
 export * from './database';
 export * from './projection';
 export * from './read-database.token';
+export * from './projection-monitor';

@@ -20,7 +20,9 @@ export interface AppConfig {
     signingKeyJwk: string | null;
   };
   bootstrapAdmin: { email: string; password: string } | null;
-  graphql: { maxDepth: number; maxComplexity: number; playground: boolean };
+  graphql: { maxDepth: number; maxComplexity: number };
+  /** /health/ready reports not ready while a projection is further behind the log than this many events. */
+  readyMaxProjectionLag: number;
 }
 
 export class ConfigError extends Error {
@@ -57,8 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graphql: {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 8, 2, 50),
       maxComplexity: integer(env, 'GRAPHQL_MAX_COMPLEXITY', 1000, 10, 100000),
-      playground: (env.GRAPHIQL ?? 'true') !== 'false',
     },
+    readyMaxProjectionLag: integer(env, 'READY_MAX_PROJECTION_LAG', 1000, 0, 1_000_000),
   };
 }
 

@@ -1,3 +1,4 @@
 export * from './sql-pool';
 export * from './pglite-pool';
 export * from './pg-pool';
+export * from './data-dir-lock';

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { lockDataDir } from './data-dir-lock';
 import type { SqlClient, SqlPool, SqlResult } from './sql-pool';
 
 /**
@@ -9,13 +10,22 @@ import type { SqlClient, SqlPool, SqlResult } from './sql-pool';
 export class PglitePool implements SqlPool {
   private queue: Promise<void> = Promise.resolve();
 
-  private constructor(readonly db: PGlite) {}
+  private constructor(
+    readonly db: PGlite,
+    private readonly unlock: () => void,
+  ) {}
 
   /** `dataDir` undefined keeps the database in memory. */
   static async open(dataDir?: string): Promise<PglitePool> {
-    const db = dataDir ? new PGlite(dataDir) : new PGlite();
-    await db.waitReady;
-    return new PglitePool(db);
+    const unlock = dataDir ? lockDataDir(`${dataDir}.lock`) : () => undefined;
+    try {
+      const db = dataDir ? new PGlite(dataDir) : new PGlite();
+      await db.waitReady;
+      return new PglitePool(db, unlock);
+    } catch (error) {
+      unlock();
+      throw error;
+    }
   }
 
   async connect(): Promise<SqlClient> {
@@ -49,6 +59,7 @@ export class PglitePool implements SqlPool {
     try {
       if (!this.db.closed) await this.db.close();
     } finally {
+      this.unlock();
       client.release();
     }
   }

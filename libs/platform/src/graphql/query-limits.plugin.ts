@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import depthLimit from 'graphql-depth-limit';
-import { GraphQLError, type GraphQLSchema, validate } from 'graphql';
+import { GraphQLError, validate } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from '../domain/errors';
 
@@ -13,12 +13,11 @@ export interface QueryLimits {
  * Bounds every operation's depth and cost before it runs, so one request cannot make the server walk the graph.
  * Fields declare their cost through `complexity` in `@Field`; list fields multiply by their `first` argument.
  */
-export function queryLimitsPlugin(getSchema: () => GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
+export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
-          const schema = getSchema();
+        async didResolveOperation({ request, document, schema }) {
           const depthErrors = validate(schema, document, [depthLimit(limits.maxDepth)]);
           if (depthErrors.length > 0) {
             throw tooComplex(`Query is deeper than the allowed ${limits.maxDepth} levels`);

@@ -1,0 +1,58 @@
+import type { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { type LogPosition } from '@ticketing/event-store';
+import { type AppConfig, Clock, createValidationPipe, SystemClock } from '@ticketing/platform';
+import { CheckpointMonitor, type ProjectionRunner } from '@ticketing/read-store';
+import { AppModule } from './app.module';
+import { createProjectionRunner, type Infrastructure, openInfrastructure } from './composition/infrastructure';
+import { readModelProjections } from './composition/read-models';
+
+export interface ApiOptions {
+  config: AppConfig;
+  /** Tests pass a clock they control. */
+  clock?: Clock;
+  logger?: LoggerService | LogLevel[] | false;
+}
+
+export interface Api {
+  app: INestApplication;
+  infrastructure: Infrastructure;
+  /** Null when projections run in their own process (PROJECTIONS=external). */
+  runner: ProjectionRunner | null;
+  close(): Promise<void>;
+}
+
+/** Opens the stores, starts the in-process projections when configured, and builds the Nest application. */
+export async function createApi(options: ApiOptions): Promise<Api> {
+  const { config } = options;
+  const infrastructure = await openInfrastructure(config);
+  const runner = config.runProjectionsInProcess ? createProjectionRunner(infrastructure) : null;
+  const monitor = new CheckpointMonitor(infrastructure.store, infrastructure.db, readModelProjections);
+  const readYourWrites = {
+    waitFor: async (position: LogPosition | null) => {
+      if (position) await monitor.waitForPosition(position, config.readYourWritesTimeoutMs);
+    },
+  };
+  const app = await NestFactory.create(
+    AppModule.forRoot({
+      config,
+      infrastructure,
+      clock: options.clock ?? new SystemClock(),
+      readYourWrites,
+      projectionMonitor: monitor,
+    }),
+    { logger: options.logger ?? ['log', 'warn', 'error'] },
+  );
+  app.useGlobalPipes(createValidationPipe());
+  runner?.start();
+  return {
+    app,
+    infrastructure,
+    runner,
+    async close() {
+      await app.close();
+      await runner?.stop();
+      await infrastructure.close();
+    },
+  };
+}
