@@ -1,10 +1,15 @@
-import type { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
+import { type INestApplication, Logger, type LoggerService, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type LogPosition } from '@ticketing/event-store';
 import { type AppConfig, Clock, createValidationPipe, SystemClock } from '@ticketing/platform';
-import { CheckpointMonitor, type ProjectionRunner } from '@ticketing/read-store';
+import { CheckpointMonitor } from '@ticketing/read-store';
 import { AppModule } from './app.module';
-import { createProjectionRunner, type Infrastructure, openInfrastructure } from './composition/infrastructure';
+import {
+  type Infrastructure,
+  openInfrastructure,
+  type RunningProjections,
+  startProjections,
+} from './composition/infrastructure';
 import { readModelProjections } from './composition/read-models';
 
 export interface ApiOptions {
@@ -18,7 +23,7 @@ export interface Api {
   app: INestApplication;
   infrastructure: Infrastructure;
   /** Null when projections run in their own process (PROJECTIONS=external). */
-  runner: ProjectionRunner | null;
+  projections: RunningProjections | null;
   close(): Promise<void>;
 }
 
@@ -26,7 +31,9 @@ export interface Api {
 export async function createApi(options: ApiOptions): Promise<Api> {
   const { config } = options;
   const infrastructure = await openInfrastructure(config);
-  const runner = config.runProjectionsInProcess ? createProjectionRunner(infrastructure) : null;
+  const projections = config.runProjectionsInProcess
+    ? await startProjections(infrastructure, new Logger('Projections'))
+    : null;
   const monitor = new CheckpointMonitor(infrastructure.store, infrastructure.db, readModelProjections);
   const readYourWrites = {
     waitFor: async (position: LogPosition | null) => {
@@ -44,14 +51,13 @@ export async function createApi(options: ApiOptions): Promise<Api> {
     { logger: options.logger ?? ['log', 'warn', 'error'] },
   );
   app.useGlobalPipes(createValidationPipe());
-  runner?.start();
   return {
     app,
     infrastructure,
-    runner,
+    projections,
     async close() {
       await app.close();
-      await runner?.stop();
+      await projections?.stop();
       await infrastructure.close();
     },
   };

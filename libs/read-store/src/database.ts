@@ -1,8 +1,15 @@
 import type { Generated } from 'kysely';
 
+/**
+ * One row per projection: the position of the last event it has read, handled or not.
+ *
+ * Positions are stored as text because they are bigints and because the two drivers disagree on int8: PGlite
+ * returns it as a number (losing precision past 2^53), pg as a string. Read-model tables should likewise prefer
+ * integer or text columns over bigint.
+ */
 export interface ProjectionCheckpointsTable {
   projection: string;
-  /** The position of the last event the projection has seen, as text (bigints). Null before the first event. */
+  /** Null before the first event. */
   commit_position: string | null;
   prepare_position: string | null;
   updated_at: Generated<Date>;
@@ -13,7 +20,7 @@ export interface ProjectionCheckpointsTable {
  * `*.table.ts` files:
  *
  * @example
- * declare module '@ticketing/read-store' {
+ * declare module '@ticketing/read-store/database' {
  *   interface Database { catalog_events: CatalogEventsTable }
  * }
  */

@@ -5,7 +5,8 @@ import {
   createReadDatabase,
   type Database,
   migrateReadStore,
-  type ProjectionMonitor,
+  type ProjectionLogger,
+  projectionLeasesFor,
   ProjectionRunner,
 } from '@ticketing/read-store';
 import type { Kysely } from 'kysely';
@@ -45,8 +46,31 @@ async function openPostgresStore(pool: SqlPool): Promise<EventStore> {
   return store;
 }
 
-export function createProjectionRunner(infrastructure: Infrastructure): ProjectionRunner {
-  return new ProjectionRunner(infrastructure.store, infrastructure.db, readModelProjections);
+export interface RunningProjections {
+  runner: ProjectionRunner;
+  /** Finishes the batches in flight and gives up this process's leases. */
+  stop(): Promise<void>;
 }
 
-export type { ProjectionMonitor };
+/** Starts every read model's projection; in several processes, each projection is applied by one of them. */
+export async function startProjections(
+  infrastructure: Infrastructure,
+  logger?: ProjectionLogger,
+): Promise<RunningProjections> {
+  const leases = projectionLeasesFor(infrastructure.pool);
+  const runner = new ProjectionRunner({
+    store: infrastructure.store,
+    db: infrastructure.db,
+    projections: readModelProjections,
+    leases,
+    logger,
+  });
+  await runner.start();
+  return {
+    runner,
+    async stop() {
+      await runner.stop();
+      await leases.close();
+    },
+  };
+}

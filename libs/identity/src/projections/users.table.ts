@@ -8,7 +8,8 @@ export interface IdentityUsersTable {
   registered_at: Date;
 }
 
-declare module '@ticketing/read-store' {
+// Augments the module that declares `Database` (not the barrel), so every context's tables merge into one type.
+declare module '@ticketing/read-store/database' {
   interface Database {
     identity_users: IdentityUsersTable;
   }

@@ -1,0 +1,34 @@
+import type { Transaction } from 'kysely';
+import type { LogPosition, RecordedEvent } from '@ticketing/event-store';
+import { CheckpointMovedError } from './checkpoint-moved.error';
+import type { Database } from './database';
+import { compareCheckpoints, lockCheckpoint, saveCheckpoint } from './projection-checkpoint';
+import type { Projection } from './projection';
+
+/**
+ * Applies the events of `batch` that `projection` handles and moves its checkpoint to the last event of the batch,
+ * all in `trx`, so a crash leaves either the whole batch with its checkpoint or neither. Returns the new checkpoint.
+ *
+ * The checkpoint must still be `expected`, or `CheckpointMovedError` is thrown before anything is applied. Its row is
+ * locked first: a concurrent runner or rebuild swap that also starts by locking it waits for this transaction and
+ * then sees the moved checkpoint, and since both take that lock before touching read-model tables they cannot
+ * deadlock on each other.
+ */
+export async function applyBatch(
+  trx: Transaction<Database>,
+  projection: Projection,
+  expected: LogPosition | null,
+  batch: readonly RecordedEvent[],
+): Promise<LogPosition | null> {
+  const current = await lockCheckpoint(trx, projection.name);
+  if (compareCheckpoints(current, expected) !== 0) {
+    throw new CheckpointMovedError(projection.name, expected, current);
+  }
+  if (batch.length === 0) return current;
+  for (const event of batch) {
+    if (projection.handles.includes(event.type)) await projection.apply(trx, event);
+  }
+  const last = batch[batch.length - 1].position;
+  await saveCheckpoint(trx, projection.name, last);
+  return last;
+}

@@ -1,0 +1,85 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { comparePositions, type LogPosition } from '@ticketing/event-store';
+import type { Database } from './database';
+
+/** Creates the projection's checkpoint at the start of the log, unless it already has one. */
+export async function ensureCheckpoint(db: Kysely<Database>, projection: string): Promise<void> {
+  await db
+    .insertInto('projection_checkpoints')
+    .values({ projection, commit_position: null, prepare_position: null })
+    .onConflict((conflict) => conflict.column('projection').doNothing())
+    .execute();
+}
+
+/** The position of the last event the projection has read; null at the start of the log or when it has no row. */
+export async function loadCheckpoint(db: Kysely<Database>, projection: string): Promise<LogPosition | null> {
+  const row = await db
+    .selectFrom('projection_checkpoints')
+    .select(['commit_position', 'prepare_position'])
+    .where('projection', '=', projection)
+    .executeTakeFirst();
+  return row ? toPosition(row) : null;
+}
+
+/** Every named projection's checkpoint; a projection without a row maps to undefined. */
+export async function loadCheckpoints(
+  db: Kysely<Database>,
+  projections: readonly string[],
+): Promise<Map<string, LogPosition | null>> {
+  if (projections.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('projection_checkpoints')
+    .select(['projection', 'commit_position', 'prepare_position'])
+    .where('projection', 'in', projections)
+    .execute();
+  return new Map(rows.map((row) => [row.projection, toPosition(row)]));
+}
+
+/**
+ * Reads the checkpoint and locks its row until `trx` ends: the compare half of the runner's compare-and-set.
+ * Throws when the row does not exist, since the lock would then fence nothing.
+ */
+export async function lockCheckpoint(
+  trx: Transaction<Database>,
+  projection: string,
+): Promise<LogPosition | null> {
+  const row = await trx
+    .selectFrom('projection_checkpoints')
+    .select(['commit_position', 'prepare_position'])
+    .where('projection', '=', projection)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw new Error(`Projection ${projection} has no checkpoint row`);
+  return toPosition(row);
+}
+
+/** Moves the checkpoint; call it in the transaction that applied the events up to `position`. */
+export async function saveCheckpoint(
+  trx: Transaction<Database>,
+  projection: string,
+  position: LogPosition | null,
+): Promise<void> {
+  await trx
+    .updateTable('projection_checkpoints')
+    .set({
+      commit_position: position?.commit.toString() ?? null,
+      prepare_position: position?.prepare.toString() ?? null,
+      updated_at: sql<Date>`now()`,
+    })
+    .where('projection', '=', projection)
+    .execute();
+}
+
+/** Null is the start of the log, before every position. */
+export function compareCheckpoints(a: LogPosition | null, b: LogPosition | null): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
+  return comparePositions(a, b);
+}
+
+function toPosition(row: {
+  commit_position: string | null;
+  prepare_position: string | null;
+}): LogPosition | null {
+  if (row.commit_position === null || row.prepare_position === null) return null;
+  return { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) };
+}
