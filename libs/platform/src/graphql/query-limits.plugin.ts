@@ -22,13 +22,15 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
           if (depthErrors.length > 0) {
             throw tooComplex(`Query is deeper than the allowed ${limits.maxDepth} levels`);
           }
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const complexity = costOf(() =>
+            getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            }),
+          );
           if (complexity > limits.maxComplexity) {
             throw tooComplex(`Query costs ${complexity}, more than the allowed ${limits.maxComplexity}`);
           }
@@ -36,6 +38,18 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
       };
     },
   };
+}
+
+/** Costing coerces the variables before Apollo does, so a malformed variable surfaces here first. */
+function costOf(measure: () => number): number {
+  try {
+    return measure();
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    throw new GraphQLError(error.message, {
+      extensions: { code: ErrorCode.VALIDATION_FAILED, http: { status: 400 } },
+    });
+  }
 }
 
 function tooComplex(message: string): GraphQLError {
