@@ -1,5 +1,10 @@
 import { SignJWT } from 'jose';
 import { type RunningApi, SIGN_UP, signUp, startApi } from './support/api-harness';
+import {
+  createTemporaryDatabase,
+  describeOnPostgres,
+  type TemporaryDatabase,
+} from './support/temporary-database';
 
 const ME = 'query { me { id email role displayName } }';
 const LOG_IN = `mutation LogIn($input: LogInInput!) { logIn(input: $input) { accessToken user { id role } } }`;
@@ -15,7 +20,11 @@ describe('identity through GraphQL', () => {
 
   it('signs up, logs in and answers me', async () => {
     const { token, userId, email } = await signUp(api, 'CUSTOMER');
-    expect((await api.graphql(ME, {}, token)).data?.me).toMatchObject({ id: userId, email, role: 'CUSTOMER' });
+    expect((await api.graphql(ME, {}, token)).data?.me).toMatchObject({
+      id: userId,
+      email,
+      role: 'CUSTOMER',
+    });
 
     const logIn = await api.graphql(LOG_IN, { input: { email: email.toUpperCase(), password: PASSWORD } });
     expect(logIn.data?.logIn.user).toEqual({ id: userId, role: 'CUSTOMER' });
@@ -34,7 +43,10 @@ describe('identity through GraphQL', () => {
     const input = (name: string) => ({
       input: { email: 'race@example.com', password: PASSWORD, displayName: name, role: 'CUSTOMER' },
     });
-    const results = await Promise.all([api.graphql(SIGN_UP, input('one')), api.graphql(SIGN_UP, input('two'))]);
+    const results = await Promise.all([
+      api.graphql(SIGN_UP, input('one')),
+      api.graphql(SIGN_UP, input('two')),
+    ]);
     expect(results.filter((r) => r.data?.signUp).length).toBe(1);
     expect(results.flatMap((r) => r.errors ?? []).map((e) => e.extensions.reason)).toEqual(['EMAIL_TAKEN']);
   });
@@ -113,5 +125,37 @@ describe('identity through GraphQL', () => {
     const jwks = await api.get('/.well-known/jwks.json');
     expect(jwks.body.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA' });
     expect(jwks.body.keys[0].d).toBeUndefined();
+  });
+});
+
+describeOnPostgres('identity through GraphQL on a Postgres server', () => {
+  let api: RunningApi;
+  let database: TemporaryDatabase;
+
+  beforeAll(async () => {
+    database = await createTemporaryDatabase(process.env.TEST_DATABASE_URL!);
+    api = await startApi({ DATABASE_URL: database.url });
+  });
+  afterAll(async () => {
+    await api.close();
+    await database.drop();
+  });
+
+  it('lets exactly one of twenty truly concurrent sign-ups with one address succeed', async () => {
+    const attempts = Array.from({ length: 20 }, (_, i) =>
+      api.graphql(SIGN_UP, {
+        input: {
+          email: i % 2 ? 'crowd@example.com' : 'CROWD@Example.COM',
+          password: PASSWORD,
+          displayName: `n${i}`,
+          role: 'CUSTOMER',
+        },
+      }),
+    );
+    const results = await Promise.all(attempts);
+    expect(results.filter((r) => r.data?.signUp).length).toBe(1);
+    expect(new Set(results.flatMap((r) => r.errors ?? []).map((e) => e.extensions.reason))).toEqual(
+      new Set(['EMAIL_TAKEN']),
+    );
   });
 });

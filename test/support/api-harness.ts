@@ -6,7 +6,11 @@ import { type Api, createApi } from '../../apps/api/src/create-api';
 
 export interface GraphQLResponse<Data = Record<string, any>> {
   data?: Data | null;
-  errors?: { message: string; path?: string[]; extensions: { code: string; reason?: string; [key: string]: unknown } }[];
+  errors?: {
+    message: string;
+    path?: string[];
+    extensions: { code: string; reason?: string; [key: string]: unknown };
+  }[];
 }
 
 export interface RunningApi {
@@ -74,7 +78,12 @@ export const SIGN_UP = /* GraphQL */ `
     signUp(input: $input) {
       accessToken
       expiresAt
-      user { id email displayName role }
+      user {
+        id
+        email
+        displayName
+        role
+      }
     }
   }
 `;
