@@ -1,3 +1,5 @@
+/** @jest-config-loader ts-node */
+/** @jest-config-loader-options {"transpileOnly": true} */
 import type { Config } from 'jest';
 import { readFileSync } from 'node:fs';
 

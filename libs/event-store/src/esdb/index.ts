@@ -1,0 +1,2 @@
+export * from './esdb-event-store';
+export type { ResubscribeBackoff } from './esdb-subscription';
