@@ -14,8 +14,9 @@ export async function createTemporaryDatabase(serverUrl: string): Promise<Tempor
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () =>
-      withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+    async drop() {
+      await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
   };
 }
 

@@ -13,7 +13,7 @@ export interface TestProjectionAppliersTable {
   pid: number;
 }
 
-declare module '@ticketing/read-store' {
+declare module '@ticketing/read-store/database' {
   interface Database {
     test_stream_counts: TestStreamCountsTable;
     test_projection_appliers: TestProjectionAppliersTable;

@@ -1,0 +1,4 @@
+import { Transform } from 'class-transformer';
+
+/** Surrounding spaces are never meant, and would let a blank value pass a length check. */
+export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
