@@ -31,9 +31,6 @@ export interface Api {
 export async function createApi(options: ApiOptions): Promise<Api> {
   const { config } = options;
   const infrastructure = await openInfrastructure(config);
-  const projections = config.runProjectionsInProcess
-    ? await startProjections(infrastructure, new Logger('Projections'))
-    : null;
   const monitor = new CheckpointMonitor(infrastructure.store, infrastructure.db, readModelProjections);
   const readYourWrites = {
     waitFor: async (position: LogPosition | null) => {
@@ -51,6 +48,10 @@ export async function createApi(options: ApiOptions): Promise<Api> {
     { logger: options.logger ?? ['log', 'warn', 'error'] },
   );
   app.useGlobalPipes(createValidationPipe());
+  // After the app exists, so the projections log through the logger it was given.
+  const projections = config.runProjectionsInProcess
+    ? await startProjections(infrastructure, new Logger('Projections'))
+    : null;
   return {
     app,
     infrastructure,

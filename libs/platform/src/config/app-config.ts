@@ -58,7 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bootstrapAdmin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : null,
     graphql: {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 8, 2, 50),
-      maxComplexity: integer(env, 'GRAPHQL_MAX_COMPLEXITY', 1000, 10, 100000),
+      maxComplexity: integer(env, 'GRAPHQL_MAX_COMPLEXITY', 2500, 10, 100000),
     },
     readyMaxProjectionLag: integer(env, 'READY_MAX_PROJECTION_LAG', 1000, 0, 1_000_000),
   };
