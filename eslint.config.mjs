@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
-const infrastructure = ['@nestjs/*', 'kysely', 'kysely/*', 'pg', '@electric-sql/*', '@eventstore/*', '@ticketing/event-store', '@ticketing/read-store'];
+const infrastructure = [
+  '@nestjs/*',
+  'kysely',
+  'kysely/*',
+  'pg',
+  '@electric-sql/*',
+  '@eventstore/*',
+  '@ticketing/event-store',
+  '@ticketing/read-store',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'data/**', 'node_modules/**', 'coverage/**', 'bench/results/**'] },
@@ -15,12 +24,21 @@ export default tseslint.config(
     },
   },
   {
+    // Tests read GraphQL answers as untyped JSON.
+    files: ['test/**/*.ts', '**/*.spec.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     // Deciders stay pure: business rules are tested as tables with no framework or I/O.
     files: ['libs/*/src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: infrastructure, message: 'domain/ is pure: no Nest, Kysely, pg or event store.' }] },
+        {
+          patterns: [
+            { group: infrastructure, message: 'domain/ is pure: no Nest, Kysely, pg or event store.' },
+          ],
+        },
       ],
     },
   },

@@ -6,7 +6,9 @@ import { printHistory } from './commands/history.command';
 import { rebuildProjection } from './commands/rebuild.command';
 import { withInfrastructure } from './with-infrastructure';
 
-const program = new Command('admin').description('Operate the ticketing backend: audit trail, read models, admins.');
+const program = new Command('admin').description(
+  'Operate the ticketing backend: audit trail, read models, admins.',
+);
 
 program
   .command('history')

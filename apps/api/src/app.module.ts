@@ -24,7 +24,8 @@ export class AppModule {
           driver: ApolloDriver,
           imports: [IdentityModule],
           inject: [APP_CONFIG, Authenticator],
-          useFactory: (config: AppConfig, authenticator: Authenticator) => graphqlOptions(config, authenticator),
+          useFactory: (config: AppConfig, authenticator: Authenticator) =>
+            graphqlOptions(config, authenticator),
         }),
       ],
       controllers: [HealthController, JwksController],

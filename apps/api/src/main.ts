@@ -9,7 +9,9 @@ async function main(): Promise<void> {
   await api.app.listen(config.port);
   const logger = new Logger('Api');
   const storage = config.databaseUrl ? 'Postgres' : `embedded PGlite in ${config.dataDir}`;
-  logger.log(`GraphQL at http://localhost:${config.port}/graphql (${storage}, event store: ${config.eventStore})`);
+  logger.log(
+    `GraphQL at http://localhost:${config.port}/graphql (${storage}, event store: ${config.eventStore})`,
+  );
   const shutdown = async (signal: string) => {
     logger.log(`${signal}: shutting down`);
     await api.close();

@@ -116,4 +116,7 @@ export function streamName(category: string, id: string): string {
 }
 
 /** A recorded event narrowed to one domain event type, for projections. */
-export type Recorded<Event extends { type: string; data: unknown }> = RecordedEvent<Event['type'], Event['data']>;
+export type Recorded<Event extends { type: string; data: unknown }> = RecordedEvent<
+  Event['type'],
+  Event['data']
+>;

@@ -10,7 +10,10 @@ export async function createAdmin(
   if (options.password.length < 12 || options.password.length > 128) {
     throw new Error('The password must have 12 to 128 characters');
   }
-  const context = { ...commandContextFor({ principal: null, correlationId: 'admin-cli' }, new Date()), actor: SYSTEM_ACTOR };
+  const context = {
+    ...commandContextFor({ principal: null, correlationId: 'admin-cli' }, new Date()),
+    actor: SYSTEM_ACTOR,
+  };
   const { userId } = await registerUser(
     store,
     { email: options.email, password: options.password, displayName: options.name, role: Role.ADMIN },

@@ -25,8 +25,13 @@ export interface Infrastructure {
  * same on Postgres; with EVENT_STORE=esdb the log lives in EventStoreDB and Postgres keeps only read models.
  */
 export async function openInfrastructure(config: AppConfig): Promise<Infrastructure> {
-  const pool = config.databaseUrl ? openPgPool(config.databaseUrl, 20) : await PglitePool.open(join(config.dataDir, 'pglite'));
-  const store = config.eventStore === 'esdb' ? await EsdbEventStore.connect(config.esdbUrl!) : await openPostgresStore(pool);
+  const pool = config.databaseUrl
+    ? openPgPool(config.databaseUrl, 20)
+    : await PglitePool.open(join(config.dataDir, 'pglite'));
+  const store =
+    config.eventStore === 'esdb'
+      ? await EsdbEventStore.connect(config.esdbUrl!)
+      : await openPostgresStore(pool);
   const db = createReadDatabase(pool);
   await migrateReadStore(db, readModelMigrations);
   return {

@@ -1,6 +1,12 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Authenticator } from '@ticketing/identity';
-import { type AppConfig, formatGraphQLError, type GraphQLContext, newId, queryLimitsPlugin } from '@ticketing/platform';
+import {
+  type AppConfig,
+  formatGraphQLError,
+  type GraphQLContext,
+  newId,
+  queryLimitsPlugin,
+} from '@ticketing/platform';
 import { AppError } from '@ticketing/platform/domain';
 import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';

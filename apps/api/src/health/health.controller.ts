@@ -36,7 +36,9 @@ export class HealthController {
       readStore: readStore ? 'up' : 'down',
       projections: projections.map((p) => ({
         name: p.name,
-        position: p.position ? { commit: String(p.position.commit), prepare: String(p.position.prepare) } : null,
+        position: p.position
+          ? { commit: String(p.position.commit), prepare: String(p.position.prepare) }
+          : null,
         lag: p.lag,
       })),
     };

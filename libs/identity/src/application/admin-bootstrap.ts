@@ -21,7 +21,10 @@ export class AdminBootstrap implements OnApplicationBootstrap {
     if (!admin) return;
     const existing = await this.store.readStream(emailClaimStream(admin.email), { maxCount: 1 });
     if (existing.length > 0) return;
-    const context = commandContextFor({ principal: null, correlationId: 'admin-bootstrap' }, this.clock.now());
+    const context = commandContextFor(
+      { principal: null, correlationId: 'admin-bootstrap' },
+      this.clock.now(),
+    );
     await registerUser(
       this.store,
       { email: admin.email, password: admin.password, displayName: 'Administrator', role: Role.ADMIN },

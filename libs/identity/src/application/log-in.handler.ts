@@ -1,7 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore, toDomainEvent } from '@ticketing/event-store';
-import { APP_CONFIG, type AppConfig, Clock, type CommandOrigin, commandContextFor, type SigningKey } from '@ticketing/platform';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  Clock,
+  type CommandOrigin,
+  commandContextFor,
+  type SigningKey,
+} from '@ticketing/platform';
 import { foldEvents, unauthenticated } from '@ticketing/platform/domain';
 import { emailClaimDecider, type EmailClaimEvent } from '../domain/email-claim.decider';
 import { userDecider } from '../domain/user.decider';
@@ -36,10 +43,16 @@ export class LogInHandler implements ICommandHandler<LogInCommand> {
       (await this.store.readStream(emailClaimStream(credentials.email))).map(toDomainEvent<EmailClaimEvent>),
     );
     const user = claim.claimedBy
-      ? foldEvents(userDecider, (await this.store.readStream(userStream(claim.claimedBy))).map(toDomainEvent<UserEvent>))
+      ? foldEvents(
+          userDecider,
+          (await this.store.readStream(userStream(claim.claimedBy))).map(toDomainEvent<UserEvent>),
+        )
       : null;
     const registered = user?.status === 'registered' ? user : null;
-    const matches = await verifyPassword(credentials.password, registered?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
+    const matches = await verifyPassword(
+      credentials.password,
+      registered?.passwordHash ?? UNKNOWN_ACCOUNT_HASH,
+    );
     if (!registered || !matches) throw unauthenticated('The e-mail address or the password is wrong');
     const context = commandContextFor(origin, this.clock.now());
     return startSession(this.store, this.key, this.config.auth, registered, context);

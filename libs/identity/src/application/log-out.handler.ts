@@ -22,7 +22,13 @@ export class LogOutHandler implements ICommandHandler<LogOutCommand> {
   async execute({ origin }: LogOutCommand): Promise<boolean> {
     const { sessionId } = requirePrincipal(origin.principal);
     const context = commandContextFor(origin, this.clock.now());
-    await runCommand(this.store, sessionDecider, sessionStream(sessionId), { type: 'EndSession', sessionId }, context);
+    await runCommand(
+      this.store,
+      sessionDecider,
+      sessionStream(sessionId),
+      { type: 'EndSession', sessionId },
+      context,
+    );
     return true;
   }
 }

@@ -1,7 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore, READ_YOUR_WRITES, type ReadYourWrites } from '@ticketing/event-store';
-import { APP_CONFIG, type AppConfig, Clock, type CommandOrigin, commandContextFor, type SigningKey } from '@ticketing/platform';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  Clock,
+  type CommandOrigin,
+  commandContextFor,
+  type SigningKey,
+} from '@ticketing/platform';
 import { ACCESS_TOKEN_KEY } from './access-tokens';
 import { type AuthResult, startSession } from './sessions';
 import { type Registration, registerUser } from './user-registration';

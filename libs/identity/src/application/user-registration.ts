@@ -20,13 +20,26 @@ export interface Registration {
 export async function registerUser(store: EventStore, registration: Registration, context: CommandContext) {
   const email = normaliseEmail(registration.email);
   const userId = newId();
-  await runCommand(store, emailClaimDecider, emailClaimStream(email), { type: 'ClaimEmail', email, userId }, context);
+  await runCommand(
+    store,
+    emailClaimDecider,
+    emailClaimStream(email),
+    { type: 'ClaimEmail', email, userId },
+    context,
+  );
   const passwordHash = await hashPassword(registration.password);
   const outcome = await runCommand(
     store,
     userDecider,
     userStream(userId),
-    { type: 'RegisterUser', userId, email, displayName: registration.displayName.trim(), role: registration.role, passwordHash },
+    {
+      type: 'RegisterUser',
+      userId,
+      email,
+      displayName: registration.displayName.trim(),
+      role: registration.role,
+      passwordHash,
+    },
     context,
   );
   return { userId, position: outcome.position };

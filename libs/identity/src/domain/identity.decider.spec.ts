@@ -30,14 +30,18 @@ describe('user decider', () => {
 
 describe('e-mail claim decider', () => {
   it('lets the first sign-up claim an address', () => {
-    expect(given(emailClaimDecider, []).when({ type: 'ClaimEmail', email: 'a@x.io', userId: 'u1' }).events).toEqual([
-      { type: 'EmailClaimed', data: { email: 'a@x.io', userId: 'u1' } },
-    ]);
+    expect(
+      given(emailClaimDecider, []).when({ type: 'ClaimEmail', email: 'a@x.io', userId: 'u1' }).events,
+    ).toEqual([{ type: 'EmailClaimed', data: { email: 'a@x.io', userId: 'u1' } }]);
   });
 
   it('refuses an address that is already claimed', () => {
     const claimed = { type: 'EmailClaimed' as const, data: { email: 'a@x.io', userId: 'u1' } };
-    const result = given(emailClaimDecider, [claimed]).when({ type: 'ClaimEmail', email: 'a@x.io', userId: 'u2' });
+    const result = given(emailClaimDecider, [claimed]).when({
+      type: 'ClaimEmail',
+      email: 'a@x.io',
+      userId: 'u2',
+    });
     expect(result.error?.code).toBe('CONFLICT');
     expect(result.error?.reason).toBe('EMAIL_TAKEN');
   });
@@ -61,12 +65,16 @@ describe('session decider', () => {
 
   it('ends a session on log-out, after which its token is no longer honoured', () => {
     const result = given(sessionDecider, [started]).when({ type: 'EndSession', sessionId: 's1' }, now);
-    expect(result.events).toEqual([{ type: 'SessionEnded', data: { sessionId: 's1', endedAt: now.toISOString() } }]);
+    expect(result.events).toEqual([
+      { type: 'SessionEnded', data: { sessionId: 's1', endedAt: now.toISOString() } },
+    ]);
     expect(isSessionActive(given(sessionDecider, [started, ...result.events!]).state, now)).toBe(false);
   });
 
   it('ending an ended session changes nothing', () => {
     const ended = { type: 'SessionEnded' as const, data: { sessionId: 's1', endedAt: now.toISOString() } };
-    expect(given(sessionDecider, [started, ended]).when({ type: 'EndSession', sessionId: 's1' }, now).events).toEqual([]);
+    expect(
+      given(sessionDecider, [started, ended]).when({ type: 'EndSession', sessionId: 's1' }, now).events,
+    ).toEqual([]);
   });
 });

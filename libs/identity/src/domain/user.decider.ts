@@ -14,7 +14,14 @@ export type UserCommand = RegisterUser;
 
 export type UserState =
   | { status: 'unregistered' }
-  | { status: 'registered'; userId: string; email: string; displayName: string; role: Role; passwordHash: string };
+  | {
+      status: 'registered';
+      userId: string;
+      email: string;
+      displayName: string;
+      role: Role;
+      passwordHash: string;
+    };
 
 export const userDecider: Decider<UserCommand, UserEvent, UserState> = {
   initialState: { status: 'unregistered' },

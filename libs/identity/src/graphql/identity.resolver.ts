@@ -27,7 +27,9 @@ export class IdentityResolver {
     return this.commandBus.execute(new LogInCommand(input, context));
   }
 
-  @Mutation(() => Boolean, { description: "End the caller's session: its access token stops working at once." })
+  @Mutation(() => Boolean, {
+    description: "End the caller's session: its access token stops working at once.",
+  })
   logOut(@RequestContext() context: GraphQLContext): Promise<boolean> {
     return this.commandBus.execute(new LogOutCommand(context));
   }

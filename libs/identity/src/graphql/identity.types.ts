@@ -2,7 +2,10 @@ import { Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType 
 import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
 import { Role } from '@ticketing/platform/domain';
 
-registerEnumType(Role, { name: 'Role', description: 'What a user may do. ADMIN and SCANNER are granted, never chosen.' });
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What a user may do. ADMIN and SCANNER are granted, never chosen.',
+});
 
 /** The roles anyone may choose at sign-up; admins and door staff are created by an admin. */
 export const SelfServiceRole = { ORGANIZER: Role.ORGANIZER, CUSTOMER: Role.CUSTOMER } as const;

@@ -19,7 +19,11 @@ export interface CommandOrigin {
 }
 
 /** A fresh command context for a request; pass `commandId` when the client supplied an idempotency key. */
-export function commandContextFor(origin: CommandOrigin, now: Date, commandId: string = newId()): CommandContext {
+export function commandContextFor(
+  origin: CommandOrigin,
+  now: Date,
+  commandId: string = newId(),
+): CommandContext {
   return {
     commandId,
     actor: origin.principal?.userId ?? null,

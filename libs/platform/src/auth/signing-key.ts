@@ -1,6 +1,13 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { calculateJwkThumbprint, type CryptoKey, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import {
+  calculateJwkThumbprint,
+  type CryptoKey,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+} from 'jose';
 
 /** The one algorithm our tokens are signed with; verifiers accept nothing else. */
 export const SIGNING_ALGORITHM = 'EdDSA';
@@ -46,7 +53,10 @@ async function fromPrivateJwk(privateJwk: JWK): Promise<SigningKey> {
   const { d: _private, ...publicPart } = privateJwk;
   const kid = await calculateJwkThumbprint(publicPart);
   const publicJwk: JWK = { ...publicPart, kid, alg: SIGNING_ALGORITHM, use: 'sig' };
-  const privateKey = (await importJWK({ ...privateJwk, alg: SIGNING_ALGORITHM }, SIGNING_ALGORITHM)) as CryptoKey;
+  const privateKey = (await importJWK(
+    { ...privateJwk, alg: SIGNING_ALGORITHM },
+    SIGNING_ALGORITHM,
+  )) as CryptoKey;
   const publicKey = (await importJWK(publicJwk, SIGNING_ALGORITHM)) as CryptoKey;
   return { kid, privateKey, publicKey, publicJwk };
 }

@@ -47,7 +47,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: env.DATABASE_URL || null,
     eventStore,
     esdbUrl,
-    runProjectionsInProcess: oneOf(env, 'PROJECTIONS', ['in-process', 'external'] as const, 'in-process') === 'in-process',
+    runProjectionsInProcess:
+      oneOf(env, 'PROJECTIONS', ['in-process', 'external'] as const, 'in-process') === 'in-process',
     readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 60000),
     auth: {
       issuer: env.AUTH_ISSUER || 'urn:ticketing:api',
@@ -74,7 +75,12 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return value;
 }
 
-function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (!(allowed as readonly string[]).includes(raw)) {

@@ -45,7 +45,10 @@ export class PglitePool implements SqlPool {
     };
   }
 
-  async query<Row = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<SqlResult<Row>> {
+  async query<Row = Record<string, unknown>>(
+    text: string,
+    values?: readonly unknown[],
+  ): Promise<SqlResult<Row>> {
     const client = await this.connect();
     try {
       return await client.query<Row>(text, values);
@@ -69,10 +72,18 @@ export class PglitePool implements SqlPool {
       // exec accepts several statements (migrations, DDL); query accepts one with parameters.
       const results = await this.db.exec(text);
       const last = results[results.length - 1];
-      return { command: commandOf(text), rowCount: last?.affectedRows ?? 0, rows: (last?.rows ?? []) as Row[] };
+      return {
+        command: commandOf(text),
+        rowCount: last?.affectedRows ?? 0,
+        rows: (last?.rows ?? []) as Row[],
+      };
     }
     const result = await this.db.query<Row>(text, values as unknown[]);
-    return { command: commandOf(text), rowCount: result.affectedRows ?? result.rows.length, rows: result.rows };
+    return {
+      command: commandOf(text),
+      rowCount: result.affectedRows ?? result.rows.length,
+      rows: result.rows,
+    };
   }
 }
 

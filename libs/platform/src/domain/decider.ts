@@ -14,6 +14,9 @@ export interface DomainEvent<Type extends string = string, Data = unknown> {
   data: Data;
 }
 
-export function foldEvents<Event, State>(decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>, events: Event[]): State {
+export function foldEvents<Event, State>(
+  decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>,
+  events: Event[],
+): State {
   return events.reduce(decider.evolve, decider.initialState);
 }

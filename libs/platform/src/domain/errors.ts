@@ -58,5 +58,8 @@ export function validationFailed(fields: FieldError[]): AppError {
 }
 
 function toReason(what: string): string {
-  return what.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/\s+/g, '_').toUpperCase();
+  return what
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .replace(/\s+/g, '_')
+    .toUpperCase();
 }

@@ -9,6 +9,6 @@ export const CurrentPrincipal = createParamDecorator(
 );
 
 /** The whole request context, for resolvers that start a command. */
-export const RequestContext = createParamDecorator(
-  (_data: unknown, context: ExecutionContext) => GqlExecutionContext.create(context).getContext<GraphQLContext>(),
+export const RequestContext = createParamDecorator((_data: unknown, context: ExecutionContext) =>
+  GqlExecutionContext.create(context).getContext<GraphQLContext>(),
 );
