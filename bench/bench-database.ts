@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import { openPgPool, PglitePool, type SqlPool } from '@ticketing/platform';
+
+/** A database to measure on: a fresh schema on the server named by BENCH_DATABASE_URL, or an in-memory PGlite. */
+export interface BenchDatabase {
+  engine: 'postgres' | 'pglite';
+  pool: SqlPool;
+  /** Empty until the benchmark creates its tables in it. */
+  schema: string;
+  /** Drops the schema (on a server) and ends the pool. */
+  close(): Promise<void>;
+}
+
+/** Opens the database a benchmark runs on; `poolSize` applies to a server (PGlite is always one connection). */
+export async function openBenchDatabase(poolSize: number): Promise<BenchDatabase> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) {
+    const pool = await PglitePool.open();
+    return { engine: 'pglite', pool, schema: 'bench', close: () => pool.end() };
+  }
+  const pool = openPgPool(url, poolSize);
+  const schema = `bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  return {
+    engine: 'postgres',
+    pool,
+    schema,
+    async close() {
+      try {
+        await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      } finally {
+        await pool.end();
+      }
+    },
+  };
+}

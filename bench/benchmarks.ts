@@ -1,0 +1,5 @@
+import type { Benchmark } from './benchmark';
+import { eventStoreAppendBenchmark } from './event-store-append.bench';
+
+/** Every benchmark `npm run bench` knows, in the order a full run takes them. */
+export const benchmarks: readonly Benchmark[] = [eventStoreAppendBenchmark];
