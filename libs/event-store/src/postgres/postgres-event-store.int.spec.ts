@@ -199,7 +199,6 @@ describeOnPostgres('PostgresEventStore on PostgreSQL', () => {
           await recorder.waitUntil((events) => ours(events).length >= logged.length, 30_000),
         );
 
-        console.log("SKIPPED", skippedByNaiveReader, rounds);
         expect(skippedByNaiveReader).toBeGreaterThan(0);
         expect(logged).toHaveLength(rounds * 2_000);
         expect(ids(delivered)).toEqual(ids(logged));
