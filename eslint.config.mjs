@@ -39,6 +39,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [
+            { name: '@ticketing/platform', message: 'domain/ is pure: import @ticketing/platform/domain.' },
+          ],
           patterns: [
             { group: infrastructure, message: 'domain/ is pure: no Nest, Kysely, pg or event store.' },
           ],

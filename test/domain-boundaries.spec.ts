@@ -22,6 +22,11 @@ describe('domain folders stay pure', () => {
     ).toEqual([expect.stringContaining('domain/ is pure')]);
   });
 
+  it('refuses the platform barrel, which brings Nest along', async () => {
+    const source = "import { Clock } from '@ticketing/platform';\nexport const used = [Clock];\n";
+    expect(await lintDomainFile(source)).toEqual([expect.stringContaining('@ticketing/platform/domain')]);
+  });
+
   it('allows the pure platform helpers', async () => {
     const source =
       "import { ruleViolation } from '@ticketing/platform/domain';\nexport const used = [ruleViolation];\n";
