@@ -1,3 +1,4 @@
+import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,8 @@ export interface GraphQLResponse<Data = Record<string, any>> {
 
 export interface RunningApi {
   url: string;
+  /** The application itself, for tests that observe a provider inside it (e.g. spy on a port's adapter). */
+  app: INestApplication;
   clock: FixedClock;
   dataDir: string;
   graphql<Data = Record<string, any>>(
@@ -47,6 +50,9 @@ export async function startApi(env: Record<string, string> = {}, now = new Date(
   return {
     get url() {
       return url;
+    },
+    get app() {
+      return api.app;
     },
     clock,
     dataDir,

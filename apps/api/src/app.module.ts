@@ -5,9 +5,11 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { CatalogModule } from '@ticketing/catalog';
 import { Authenticator, IdentityModule } from '@ticketing/identity';
 import { APP_CONFIG, type AppConfig } from '@ticketing/platform';
+import { SalesModule } from '@ticketing/sales';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule, type InfrastructureProviders } from './infrastructure.module';
+import { StripeWebhookController } from './webhooks/stripe-webhook.controller';
 import { JwksController } from './well-known/jwks.controller';
 
 @Module({})
@@ -20,6 +22,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         IdentityModule,
         CatalogModule,
+        SalesModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [IdentityModule],
@@ -28,7 +31,7 @@ export class AppModule {
             graphqlOptions(config, authenticator),
         }),
       ],
-      controllers: [HealthController, JwksController],
+      controllers: [HealthController, JwksController, StripeWebhookController],
     };
   }
 }

@@ -45,7 +45,8 @@ export async function createApi(options: ApiOptions): Promise<Api> {
       readYourWrites,
       projectionMonitor: monitor,
     }),
-    { logger: options.logger ?? ['log', 'warn', 'error'] },
+    // The Stripe webhook's signature covers the exact bytes received, which parsing and re-serialising would lose.
+    { logger: options.logger ?? ['log', 'warn', 'error'], rawBody: true },
   );
   app.useGlobalPipes(createValidationPipe());
   // After the app exists, so the projections log through the logger it was given.

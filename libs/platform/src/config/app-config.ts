@@ -23,6 +23,15 @@ export interface AppConfig {
   graphql: { maxDepth: number; maxComplexity: number };
   /** /health/ready reports not ready while a projection is further behind the log than this many events. */
   readyMaxProjectionLag: number;
+  /** Stripe when its keys are set; otherwise the development gateway, which never leaves the process. */
+  payments: { stripe: StripeSettings | null };
+}
+
+export interface StripeSettings {
+  secretKey: string;
+  webhookSecret: string;
+  /** Where the Stripe API is served instead of api.stripe.com (a loopback stub in tests); null for Stripe itself. */
+  apiUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -62,7 +71,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxComplexity: integer(env, 'GRAPHQL_MAX_COMPLEXITY', 2500, 10, 100000),
     },
     readyMaxProjectionLag: integer(env, 'READY_MAX_PROJECTION_LAG', 1000, 0, 1_000_000),
+    payments: { stripe: stripeSettings(env) },
   };
+}
+
+/** Messages never repeat the keys' values: they are secrets. */
+function stripeSettings(env: NodeJS.ProcessEnv): StripeSettings | null {
+  const secretKey = env.STRIPE_SECRET_KEY || null;
+  const webhookSecret = env.STRIPE_WEBHOOK_SECRET || null;
+  const apiUrl = env.STRIPE_API_URL || null;
+  if (Boolean(secretKey) !== Boolean(webhookSecret)) {
+    throw new ConfigError('STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are set together or not at all');
+  }
+  if (!secretKey || !webhookSecret) {
+    if (apiUrl) throw new ConfigError('STRIPE_API_URL needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET');
+    return null;
+  }
+  if (!/^(sk|rk)_/.test(secretKey)) {
+    throw new ConfigError('STRIPE_SECRET_KEY must be a secret (sk_...) or restricted (rk_...) key');
+  }
+  if (!webhookSecret.startsWith('whsec_')) {
+    throw new ConfigError("STRIPE_WEBHOOK_SECRET must be the endpoint's signing secret (whsec_...)");
+  }
+  return { secretKey, webhookSecret, apiUrl: apiUrl && httpOrigin('STRIPE_API_URL', apiUrl) };
+}
+
+function httpOrigin(name: string, raw: string): string {
+  const url = URL.canParse(raw) ? new URL(raw) : null;
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.pathname !== '/' || url.search) {
+    throw new ConfigError(`${name} must be an http(s) origin such as http://127.0.0.1:12111, got "${raw}"`);
+  }
+  return url.origin;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
