@@ -14,8 +14,9 @@ export interface Registration {
 }
 
 /**
- * Claims the address first, then records the user. The claim is the uniqueness check; if the process dies between
- * the two appends, retrying the same command (same `commandId`) re-appends the claim idempotently and completes.
+ * Claims the address first, then records the user: the claim is the uniqueness check. The two appends are not one
+ * transaction; if the process dies between them the address stays claimed by a user that was never recorded, and a
+ * new sign-up with it is refused until an admin repairs the claim. That window is one append long.
  */
 export async function registerUser(store: EventStore, registration: Registration, context: CommandContext) {
   const email = normaliseEmail(registration.email);
