@@ -1,0 +1,194 @@
+import { type LogPosition, PostgresEventStore } from '@ticketing/event-store';
+import { type CommandContext, newId, PglitePool } from '@ticketing/platform';
+import { createReadDatabase, type Database, migrateReadStore } from '@ticketing/read-store';
+import type { Kysely } from 'kysely';
+import {
+  availableUnits,
+  changeTicketTypeCapacity,
+  confirmReservation,
+  inventoryStream,
+  loadInventory,
+  registerTicketTypeInventory,
+  ReleaseReason,
+  releaseReservation,
+  reserveUnits,
+  ReturnReason,
+  returnUnits,
+  setEventCapacityLimit,
+  withdrawTicketType,
+} from '../../application/inventory';
+import { inventoryMigrations } from './inventory.migrations';
+import { inventoryProjection } from './ticket-type-inventory.projection';
+import { findInventoryByTicketTypes } from './ticket-type-inventory.queries';
+
+const start = new Date('2026-06-01T10:00:00.000Z');
+const minutes = (count: number) => new Date(start.getTime() + count * 60_000);
+const contextAt = (count: number): CommandContext => ({
+  commandId: newId(),
+  actor: 'organizer-1',
+  correlationId: newId(),
+  causationId: null,
+  now: minutes(count),
+});
+const items = (quantities: Record<string, number>) =>
+  Object.entries(quantities).map(([ticketTypeId, quantity]) => ({ ticketTypeId, quantity }));
+
+describe('ticket type inventory read model', () => {
+  let pool: PglitePool;
+  let store: PostgresEventStore;
+  let db: Kysely<Database>;
+  let projected: LogPosition | undefined;
+
+  beforeAll(async () => {
+    pool = await PglitePool.open();
+    store = new PostgresEventStore(pool, { schema: 'event_log' });
+    await store.ensureSchema();
+    db = createReadDatabase(pool);
+    await migrateReadStore(db, inventoryMigrations);
+  });
+  afterAll(async () => {
+    await store.close();
+    await db.destroy();
+  });
+
+  /** Applies what the log gained since the last call in one transaction, as the projection runner would. */
+  async function project(): Promise<void> {
+    const events = await store.readAll({ after: projected });
+    await db.transaction().execute(async (trx) => {
+      for (const event of events) {
+        if (inventoryProjection.handles.includes(event.type)) await inventoryProjection.apply(trx, event);
+      }
+    });
+    projected = events.at(-1)?.position ?? projected;
+  }
+
+  /** The read model's answer, computed instead from the inventory's own stream. */
+  async function countsFromStream(eventId: string, ticketTypeIds: string[]) {
+    const inventory = await loadInventory(store, eventId);
+    return ticketTypeIds.map((ticketTypeId) => {
+      const { capacity, held, sold, soldOut } = inventory.ticketTypes[ticketTypeId];
+      return {
+        ticketTypeId,
+        capacity,
+        held,
+        sold,
+        available: availableUnits(inventory, ticketTypeId),
+        soldOut,
+      };
+    });
+  }
+
+  it("keeps every ticket type's counts equal to the inventory's own through a realistic sale", async () => {
+    const eventId = 'summer-fest';
+    await setEventCapacityLimit(store, eventId, { maxCapacity: 120 }, contextAt(0));
+    await registerTicketTypeInventory(store, eventId, { ticketTypeId: 'ga', capacity: 100 }, contextAt(0));
+    await registerTicketTypeInventory(store, eventId, { ticketTypeId: 'vip', capacity: 30 }, contextAt(0));
+    await registerTicketTypeInventory(store, eventId, { ticketTypeId: 'door', capacity: 10 }, contextAt(0));
+
+    const hold = (reservationId: string, quantities: Record<string, number>, at: number) =>
+      reserveUnits(
+        store,
+        eventId,
+        { reservationId, items: items(quantities), expiresAt: minutes(at + 15) },
+        contextAt(at),
+      );
+    await hold('b1', { ga: 4, vip: 2 }, 1);
+    await confirmReservation(store, eventId, { reservationId: 'b1' }, contextAt(2));
+    await hold('b2', { vip: 28 }, 2);
+    await hold('b3', { ga: 40 }, 3);
+    await project();
+    expect(await findInventoryByTicketTypes(db, ['vip'])).toEqual([
+      { ticketTypeId: 'vip', capacity: 30, held: 28, sold: 2, available: 0, soldOut: true },
+    ]);
+
+    await releaseReservation(
+      store,
+      eventId,
+      { reservationId: 'b2', reason: ReleaseReason.PAYMENT_FAILED },
+      contextAt(5),
+    );
+    await hold('b4', { ga: 30, vip: 10 }, 6);
+    await confirmReservation(store, eventId, { reservationId: 'b4' }, contextAt(7));
+    // b3 expired at minute 18 and no expiry process ran: this reservation releases it first.
+    await hold('b5', { ga: 20, vip: 4 }, 20);
+    const late = await confirmReservation(store, eventId, { reservationId: 'b3' }, contextAt(21));
+    expect(late.events.map((event) => event.type)).toContain('ReservationReacquired');
+    await returnUnits(
+      store,
+      eventId,
+      { returnId: 'refund-1', ticketTypeId: 'ga', quantity: 2, reason: ReturnReason.REFUNDED },
+      contextAt(22),
+    );
+    await changeTicketTypeCapacity(store, eventId, { ticketTypeId: 'vip', capacity: 20 }, contextAt(23));
+    await withdrawTicketType(store, eventId, { ticketTypeId: 'door' }, contextAt(24));
+    await setEventCapacityLimit(store, eventId, { maxCapacity: 110 }, contextAt(25));
+    await project();
+
+    const ticketTypeIds = ['ga', 'vip', 'door'];
+    const fromReadModel = await findInventoryByTicketTypes(db, ticketTypeIds);
+    expect(fromReadModel).toEqual(await countsFromStream(eventId, ticketTypeIds));
+    // 92 + 16 of the event's 110 are taken, so its limit, not the types' own capacities, leaves 2 of each.
+    expect(fromReadModel).toEqual([
+      { ticketTypeId: 'ga', capacity: 100, held: 20, sold: 72, available: 2, soldOut: false },
+      { ticketTypeId: 'vip', capacity: 20, held: 4, sold: 12, available: 2, soldOut: false },
+      { ticketTypeId: 'door', capacity: 10, held: 0, sold: 0, available: 0, soldOut: false },
+    ]);
+    const row = await db
+      .selectFrom('catalog_ticket_type_inventory')
+      .select(['ever_sold', 'withdrawn', 'updated_at'])
+      .where('ticket_type_id', '=', 'ga')
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ ever_sold: 74, withdrawn: false, updated_at: minutes(22) });
+  });
+
+  it('two buyers racing for the last unit: the stream lets exactly one of them have it', async () => {
+    const eventId = 'last-seat';
+    await registerTicketTypeInventory(store, eventId, { ticketTypeId: 'solo', capacity: 1 }, contextAt(0));
+    const race = ['buyer-1', 'buyer-2'].map((reservationId) =>
+      reserveUnits(
+        store,
+        eventId,
+        { reservationId, items: items({ solo: 1 }), expiresAt: minutes(15) },
+        contextAt(1),
+      ),
+    );
+    const outcomes = await Promise.allSettled(race);
+
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refusal = outcomes.find((outcome) => outcome.status === 'rejected');
+    expect(refusal?.reason).toMatchObject({ code: 'BUSINESS_RULE_VIOLATION', reason: 'SOLD_OUT' });
+    await project();
+    expect(await findInventoryByTicketTypes(db, ['solo'])).toEqual([
+      { ticketTypeId: 'solo', capacity: 1, held: 1, sold: 0, available: 0, soldOut: true },
+    ]);
+  });
+
+  it('a retried command appends nothing twice', async () => {
+    const eventId = 'retried';
+    await registerTicketTypeInventory(
+      store,
+      eventId,
+      { ticketTypeId: 'retried-ga', capacity: 10 },
+      contextAt(0),
+    );
+    const context = contextAt(1);
+    const request = { reservationId: 'b1', items: items({ 'retried-ga': 3 }), expiresAt: minutes(15) };
+    const first = await reserveUnits(store, eventId, request, context);
+    const retried = await reserveUnits(store, eventId, request, context);
+
+    expect(first.events.map((event) => event.type)).toEqual(['UnitsReserved']);
+    expect(retried).toMatchObject({ events: [], position: null });
+    expect(await store.readStream(inventoryStream(eventId))).toHaveLength(2);
+  });
+
+  it('answers in the order asked, leaving out ticket types the inventory does not know', async () => {
+    const eventId = 'ordering';
+    await registerTicketTypeInventory(store, eventId, { ticketTypeId: 'early', capacity: 5 }, contextAt(0));
+    await registerTicketTypeInventory(store, eventId, { ticketTypeId: 'late', capacity: 7 }, contextAt(0));
+    await project();
+
+    const found = await findInventoryByTicketTypes(db, ['late', 'unknown', 'early']);
+    expect(found.map((inventory) => inventory.ticketTypeId)).toEqual(['late', 'early']);
+    expect(await findInventoryByTicketTypes(db, [])).toEqual([]);
+  });
+});
