@@ -4,6 +4,7 @@ import { EVENT_STORE, type EventStore, READ_YOUR_WRITES, type ReadYourWrites } f
 import { Clock, type CommandOrigin, commandContextFor, newId } from '@ticketing/platform';
 import { requireRole, Role } from '@ticketing/platform/domain';
 import type { EventDetailsInput } from '../domain/event-details';
+import { setEventCapacityLimit } from './inventory';
 import { runEventCommand } from './run-event-command';
 
 /** The details of a new event; leaving out the venue or the capacity means it has none. */
@@ -19,7 +20,10 @@ export class CreateEventCommand extends Command<string> {
   }
 }
 
-/** Organizers and admins create events; whoever creates one owns it. */
+/**
+ * Organizers and admins create events; whoever creates one owns it. A maximum capacity is handed to the event's
+ * inventory too, which holds it against the ticket types' capacities.
+ */
 @CommandHandler(CreateEventCommand)
 export class CreateEventHandler implements ICommandHandler<CreateEventCommand> {
   constructor(
@@ -28,19 +32,18 @@ export class CreateEventHandler implements ICommandHandler<CreateEventCommand> {
     private readonly clock: Clock,
   ) {}
 
-  execute({ details, origin }: CreateEventCommand): Promise<string> {
+  async execute({ details, origin }: CreateEventCommand): Promise<string> {
     const organizer = requireRole(origin.principal, Role.ORGANIZER, Role.ADMIN);
+    const maxCapacity = details.maxCapacity ?? null;
     const command = {
       type: 'CreateEvent' as const,
       eventId: newId(),
       organizerId: organizer.userId,
-      details: { ...details, venue: details.venue ?? null, maxCapacity: details.maxCapacity ?? null },
+      details: { ...details, venue: details.venue ?? null, maxCapacity },
     };
-    return runEventCommand(
-      this.store,
-      this.readYourWrites,
-      command,
-      commandContextFor(origin, this.clock.now()),
-    );
+    const context = commandContextFor(origin, this.clock.now());
+    const eventId = await runEventCommand(this.store, this.readYourWrites, command, context);
+    if (maxCapacity !== null) await setEventCapacityLimit(this.store, eventId, { maxCapacity }, context);
+    return eventId;
   }
 }

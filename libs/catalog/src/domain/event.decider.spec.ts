@@ -11,6 +11,8 @@ import {
   type UpdateEvent,
 } from './event.decider';
 import type { EventCancelled, EventCreated, EventPublished, EventStreamEvent } from './event.events';
+import { festival, festivalCreated, ticketTypeCreated } from './testing/festival.fixtures';
+import { AttendanceMode } from './ticket-type-details';
 
 const now = new Date('2026-03-01T10:00:00.000Z');
 const organizer: Actor = { userId: 'organizer-1', role: Role.ORGANIZER };
@@ -286,5 +288,57 @@ describe('who sees an event', () => {
     [EventStatus.CANCELLED, 'another organizer', true, otherOrganizer],
   ])('a %s event is visible to %s: %p', (status, _label, visible, viewer) => {
     expect(isEventVisibleTo({ status, organizerId: organizer.userId }, viewer)).toBe(visible);
+  });
+});
+
+describe("an event's changes against its ticket types", () => {
+  const inPerson = ticketTypeCreated('tt1');
+  const online = ticketTypeCreated('tt2', { name: 'Livestream', attendanceMode: AttendanceMode.ONLINE });
+  const hybrid = festivalCreated(EventFormat.HYBRID);
+  const ticketTypeChange = { eventId: 'e1', updatedBy: organizer.userId, updatedAt: now.toISOString() };
+
+  it('a HYBRID event is published only with at least one IN_PERSON and one ONLINE ticket type', () => {
+    const { error } = given(eventDecider, [hybrid, inPerson]).when(publish(), now);
+    expect(error?.reason).toBe('HYBRID_EVENT_NEEDS_BOTH_MODES');
+    expect(error?.message).toContain('add ONLINE');
+    expect(given(eventDecider, [hybrid, inPerson, online]).when(publish(), now).events).toHaveLength(1);
+  });
+
+  it("a closed or deleted ticket type does not count towards a HYBRID event's modes", () => {
+    const closed: EventStreamEvent = {
+      type: 'TicketTypeStatusChanged',
+      data: { ...ticketTypeChange, ticketTypeId: 'tt2', from: 'ACTIVE', to: 'CLOSED' },
+    };
+    const deleted: EventStreamEvent = {
+      type: 'TicketTypeDeleted',
+      data: { ...ticketTypeChange, ticketTypeId: 'tt2' },
+    };
+    for (const gone of [closed, deleted]) {
+      expect(given(eventDecider, [hybrid, inPerson, online, gone]).when(publish(), now).error?.reason).toBe(
+        'HYBRID_EVENT_NEEDS_BOTH_MODES',
+      );
+    }
+  });
+
+  it('an event whose format changes must still take every ticket type it has', () => {
+    const { error } = given(eventDecider, [hybrid, inPerson, online]).when(
+      update({ format: EventFormat.IN_PERSON }),
+      now,
+    );
+    expect(error?.reason).toBe('ATTENDANCE_MODE_NOT_ALLOWED');
+    expect(error?.message).toContain('"Livestream" is ONLINE');
+  });
+
+  it("moving registration must keep every ticket type's sales inside it", () => {
+    const closesEarlier = update({ registrationClosesAt: new Date('2026-07-01T00:00:00Z') });
+    const { error } = given(eventDecider, [hybrid, inPerson]).when(closesEarlier, now);
+    expect(error?.reason).toBe('SALES_END_AFTER_REGISTRATION_CLOSES');
+    expect(error?.message).toContain('Sales of "General Admission"');
+    const opensLater = update({
+      registrationOpensAt: new Date(Date.parse(festival.registrationOpensAt) + 1),
+    });
+    expect(given(eventDecider, [hybrid, inPerson]).when(opensLater, now).error?.reason).toBe(
+      'SALES_START_BEFORE_REGISTRATION_OPENS',
+    );
   });
 });

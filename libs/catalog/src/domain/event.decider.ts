@@ -17,6 +17,8 @@ import {
   type Venue,
 } from './event-details';
 import type { EventStreamEvent } from './event.events';
+import { assertBothModesOffered, assertTicketTypesFit } from './ticket-type-rules';
+import { evolveTicketTypes, type TicketTypeState } from './ticket-type.state';
 
 export const EventStatus = {
   DRAFT: 'DRAFT',
@@ -49,6 +51,9 @@ export interface EventState {
   organizerId: string;
   status: EventStatus;
   details: EventDetails;
+  /** In creation order, deleted ones included. */
+  ticketTypes: TicketTypeState[];
+  accessCodes: string[];
 }
 
 export const eventDecider: Decider<EventCommand, EventStreamEvent, EventState | null> = {
@@ -71,7 +76,7 @@ export const eventDecider: Decider<EventCommand, EventStreamEvent, EventState | 
     switch (event.type) {
       case 'EventCreated': {
         const { eventId, organizerId, createdAt: _createdAt, ...details } = event.data;
-        return { eventId, organizerId, status: EventStatus.DRAFT, details };
+        return { eventId, organizerId, status: EventStatus.DRAFT, details, ticketTypes: [], accessCodes: [] };
       }
       case 'EventUpdated':
         return state && { ...state, details: { ...state.details, ...event.data.changes } };
@@ -79,6 +84,8 @@ export const eventDecider: Decider<EventCommand, EventStreamEvent, EventState | 
         return state && { ...state, status: EventStatus.PUBLISHED };
       case 'EventCancelled':
         return state && { ...state, status: EventStatus.CANCELLED };
+      default:
+        return state && evolveTicketTypes(state, event);
     }
   },
 };
@@ -88,9 +95,12 @@ export function isEventVisibleTo(
   event: Pick<EventState, 'status' | 'organizerId'>,
   viewer: Actor | null,
 ): boolean {
-  return (
-    event.status !== EventStatus.DRAFT || viewer?.role === Role.ADMIN || viewer?.userId === event.organizerId
-  );
+  return event.status !== EventStatus.DRAFT || managesEvent(event, viewer);
+}
+
+/** An event is managed, ticket types included, by its organizer and the admins. */
+export function managesEvent(event: Pick<EventState, 'organizerId'>, viewer: Actor | null): boolean {
+  return viewer?.role === Role.ADMIN || viewer?.userId === event.organizerId;
 }
 
 function create(command: CreateEvent, state: EventState | null, now: Date): EventStreamEvent[] {
@@ -114,9 +124,9 @@ function create(command: CreateEvent, state: EventState | null, now: Date): Even
  * Someone who may not see an event learns nothing about it, not even that it exists; someone who may see it but
  * does not own it is told they may not change it.
  */
-function changeableBy(actor: Actor, eventId: string, state: EventState | null): EventState {
+export function changeableBy(actor: Actor, eventId: string, state: EventState | null): EventState {
   if (!state || !isEventVisibleTo(state, actor)) throw notFound('Event', eventId);
-  if (actor.role !== Role.ADMIN && actor.userId !== state.organizerId) {
+  if (!managesEvent(state, actor)) {
     throw forbidden('Only the organizer of this event or an admin may change it');
   }
   if (state.status === EventStatus.CANCELLED) {
@@ -134,12 +144,14 @@ function update(command: UpdateEvent, event: EventState, now: Date): EventStream
   const changes = changedFields(event.details, merged);
   if (Object.keys(changes).length === 0) return [];
   assertValidDetails(merged, now);
+  assertTicketTypesFit(merged, event.ticketTypes);
   return [{ type: 'EventUpdated', data: { eventId: event.eventId, changes, updatedAt: now.toISOString() } }];
 }
 
 function publish(event: EventState, now: Date): EventStreamEvent[] {
   assertDraft(event);
   assertNotEnded(event.details, now);
+  assertBothModesOffered(event.details, event.ticketTypes);
   return [{ type: 'EventPublished', data: { eventId: event.eventId, publishedAt: now.toISOString() } }];
 }
 

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@ticketing/platform/domain';
 import type { EventDetails } from './event-details';
+import type { TicketTypeEvent } from './ticket-type.events';
 
 export type EventCreated = DomainEvent<
   'EventCreated',
@@ -19,5 +20,10 @@ export type EventCancelled = DomainEvent<
   { eventId: string; reason: string; cancelledAt: string }
 >;
 
-/** The facts recorded on an `event-<id>` stream. */
-export type EventStreamEvent = EventCreated | EventUpdated | EventPublished | EventCancelled;
+/** The facts recorded on an `event-<id>` stream: the event's own, and its ticket types'. */
+export type EventStreamEvent =
+  | EventCreated
+  | EventUpdated
+  | EventPublished
+  | EventCancelled
+  | TicketTypeEvent;

@@ -19,6 +19,10 @@ export interface AppConfig {
     /** A private Ed25519 JWK (JSON). Unset: generated once and kept under `dataDir`. */
     signingKeyJwk: string | null;
   };
+  ticketQr: {
+    /** A private Ed25519 JWK (JSON) signing ticket QR payloads. Unset: generated once and kept under `dataDir`. */
+    signingKeyJwk: string | null;
+  };
   bootstrapAdmin: { email: string; password: string } | null;
   graphql: { maxDepth: number; maxComplexity: number };
   /** /health/ready reports not ready while a projection is further behind the log than this many events. */
@@ -65,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 3600, 60, 86400),
       signingKeyJwk: env.AUTH_SIGNING_KEY_JWK || null,
     },
+    ticketQr: { signingKeyJwk: env.TICKET_QR_SIGNING_KEY_JWK || null },
     bootstrapAdmin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : null,
     graphql: {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 8, 2, 50),

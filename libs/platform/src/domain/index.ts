@@ -3,3 +3,4 @@ export * from './decider';
 export * from './principal';
 export * from './authorization';
 export * from './decider-spec';
+export * from './persistent-map';

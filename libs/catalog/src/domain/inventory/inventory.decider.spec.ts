@@ -1,4 +1,4 @@
-import { given } from '@ticketing/platform/domain';
+import { entriesOf, given } from '@ticketing/platform/domain';
 import type {
   ChangeCapacity,
   ConfirmReservation,
@@ -13,7 +13,6 @@ import type {
 import { inventoryDecider } from './inventory.decider';
 import { type InventoryEvent, ReleaseReason, ReturnReason } from './inventory.events';
 import { availableUnits, type InventoryState } from './inventory.state';
-import { entriesOf } from './persistent-map';
 
 const eventId = 'e1';
 const start = new Date('2026-06-01T10:00:00.000Z');

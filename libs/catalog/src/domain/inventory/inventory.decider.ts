@@ -1,4 +1,11 @@
-import { conflict, type Decider, notFound, ruleViolation } from '@ticketing/platform/domain';
+import {
+  conflict,
+  type Decider,
+  entriesOf,
+  getEntry,
+  notFound,
+  ruleViolation,
+} from '@ticketing/platform/domain';
 import type {
   ChangeCapacity,
   ConfirmReservation,
@@ -36,7 +43,6 @@ import {
   registeredTicketType,
   ticketTypeOnSale,
 } from './inventory.rules';
-import { entriesOf, getEntry } from './persistent-map';
 
 /**
  * The inventory of one event (`inventory-<eventId>`): capacities, held and sold units of all its ticket types, and

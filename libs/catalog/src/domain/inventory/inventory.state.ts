@@ -1,5 +1,5 @@
 import type { InventoryEvent, ReleaseReason, ReservationItem, TicketTypeCounts } from './inventory.events';
-import { deleteEntry, emptyMap, type PersistentMap, setEntry } from './persistent-map';
+import { deleteEntry, emptyMap, type PersistentMap, setEntry } from '@ticketing/platform/domain';
 
 export interface TicketTypeInventory {
   capacity: number;

@@ -1,5 +1,6 @@
 /**
- * An immutable map from string keys, for the parts of a state that grow with every reservation an event ever had.
+ * An immutable map from string keys, for the parts of a deciders' state that grow with every fact a stream ever saw
+ * (an inventory's reservations, a promo code's redemptions).
  * Setting or deleting a key copies only the path to it (four branches of 16 slots and one small leaf), so a version
  * shares everything else with the one before. Copying a plain object or Map instead would make each fold step cost
  * as much as all earlier reservations together: folding a stream would be quadratic in its length, and a flash sale
