@@ -6,6 +6,7 @@ import { CatalogModule } from '@ticketing/catalog';
 import { Authenticator, IdentityModule } from '@ticketing/identity';
 import { APP_CONFIG, type AppConfig } from '@ticketing/platform';
 import { SalesModule } from '@ticketing/sales';
+import { TicketingModule } from '@ticketing/ticketing';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule, type InfrastructureProviders } from './infrastructure.module';
@@ -23,6 +24,7 @@ export class AppModule {
         IdentityModule,
         CatalogModule,
         SalesModule,
+        TicketingModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [IdentityModule],

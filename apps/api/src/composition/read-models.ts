@@ -1,9 +1,18 @@
 import { catalogMigrations, catalogProjections } from '@ticketing/catalog';
 import { identityMigrations, usersProjection } from '@ticketing/identity';
 import type { Projection } from '@ticketing/read-store';
+import { ticketingMigrations, ticketingProjections } from '@ticketing/ticketing';
 import type { Migration } from 'kysely';
 
 /** Every read model the deployment keeps: the API (embedded mode), the projector and the admin CLI share this list. */
-export const readModelProjections: Projection[] = [usersProjection, ...catalogProjections];
+export const readModelProjections: Projection[] = [
+  usersProjection,
+  ...catalogProjections,
+  ...ticketingProjections,
+];
 
-export const readModelMigrations: Record<string, Migration> = { ...identityMigrations, ...catalogMigrations };
+export const readModelMigrations: Record<string, Migration> = {
+  ...identityMigrations,
+  ...catalogMigrations,
+  ...ticketingMigrations,
+};

@@ -1,0 +1,122 @@
+import type { Database } from '@ticketing/read-store';
+import type { Kysely, Selectable } from 'kysely';
+import type { Money } from '../domain/money';
+import { normaliseEmail, type TicketHolder } from '../domain/ticket-holder';
+import type { TicketKind } from '../domain/ticket-kind';
+import type { TicketStatus } from '../domain/ticket-status';
+import type { TicketingTicketsTable } from '../projections/ticketing-tickets.table';
+import { decodeTicketCursor, encodeTicketCursor } from './ticket-cursor';
+
+export interface TicketView {
+  id: string;
+  bookingId: string | null;
+  eventId: string;
+  ticketTypeId: string;
+  kind: TicketKind;
+  status: TicketStatus;
+  /** Null while a door ticket waits to be sold. */
+  holder: TicketHolder | null;
+  heldSince: Date;
+  price: Money | null;
+  transferable: boolean;
+  qrVersion: number;
+  note: string | null;
+  checkedInAt: Date | null;
+  issuedAt: Date;
+  updatedAt: Date;
+}
+
+/** A holder by account, or by the e-mail address the ticket was issued or transferred to. */
+export type HolderRef = { userId: string } | { email: string };
+
+export interface TicketsPage {
+  first: number;
+  /** The `endCursor` of the previous page. */
+  after?: string;
+}
+
+export interface TicketConnection {
+  edges: { cursor: string; node: TicketView }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+export async function findTicketById(db: Kysely<Database>, id: string): Promise<TicketView | undefined> {
+  const row = await db.selectFrom('ticketing_tickets').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toView(row);
+}
+
+/**
+ * The tickets `holder` holds now, the most recently received first, a page at a time. A ticket transferred away is
+ * no longer theirs.
+ *
+ * @example
+ * const page = await listHolderTickets(db, { userId }, { first: 20 });
+ * const next = await listHolderTickets(db, { userId }, { first: 20, after: page.pageInfo.endCursor });
+ */
+export async function listHolderTickets(
+  db: Kysely<Database>,
+  holder: HolderRef,
+  page: TicketsPage,
+): Promise<TicketConnection> {
+  const after = page.after === undefined ? undefined : decodeTicketCursor(page.after);
+  let query = db
+    .selectFrom('ticketing_tickets')
+    .selectAll()
+    .orderBy('held_since', 'desc')
+    .orderBy('id', 'desc')
+    // One more than asked tells whether another page follows without counting.
+    .limit(page.first + 1);
+  query =
+    'userId' in holder
+      ? query.where('holder_user_id', '=', holder.userId)
+      : query.where('holder_email', '=', normaliseEmail(holder.email));
+  if (after) {
+    query = query.where(({ eb, refTuple, tuple }) =>
+      eb(refTuple('held_since', 'id'), '<', tuple(after.heldSince, after.id)),
+    );
+  }
+  const rows = await query.execute();
+  const edges = rows.slice(0, page.first).map((row) => ({
+    cursor: encodeTicketCursor({ heldSince: row.held_since, id: row.id }),
+    node: toView(row),
+  }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+}
+
+/** A booking's tickets in the order they were issued, whatever became of them. */
+export async function listBookingTickets(db: Kysely<Database>, bookingId: string): Promise<TicketView[]> {
+  const rows = await db
+    .selectFrom('ticketing_tickets')
+    .selectAll()
+    .where('booking_id', '=', bookingId)
+    .orderBy('issued_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toView);
+}
+
+function toView(row: Selectable<TicketingTicketsTable>): TicketView {
+  return {
+    id: row.id,
+    bookingId: row.booking_id,
+    eventId: row.event_id,
+    ticketTypeId: row.ticket_type_id,
+    kind: row.kind,
+    status: row.status,
+    holder:
+      row.holder_email === null
+        ? null
+        : { userId: row.holder_user_id, email: row.holder_email, name: row.holder_name! },
+    heldSince: row.held_since,
+    price: row.price_amount === null ? null : { amount: row.price_amount, currency: row.price_currency! },
+    transferable: row.transferable,
+    qrVersion: row.qr_version,
+    note: row.note,
+    checkedInAt: row.checked_in_at,
+    issuedAt: row.issued_at,
+    updatedAt: row.updated_at,
+  };
+}

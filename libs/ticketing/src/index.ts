@@ -1,0 +1,18 @@
+export * from './ticketing.module';
+export * from './domain/ticket-kind';
+export * from './domain/ticket-status';
+export type * from './domain/ticket-holder';
+export type * from './domain/money';
+export type * from './domain/ticket.commands';
+export type * from './domain/ticket.events';
+export * from './domain/qr-revocation';
+export * from './application/issue-tickets';
+export * from './application/run-ticket-command';
+export * from './application/ticket-stream';
+export * from './application/ticket-qr';
+export * from './application/ticket-qr-image';
+export * from './application/invalid-ticket-qr.error';
+export * from './application/ticket.queries';
+export * from './application/ticket-revocation.queries';
+export * from './projections/ticketing.projections';
+export * from './projections/ticketing.migrations';
