@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { EVENT_STORE, type EventStore, NO_STREAM } from '@ticketing/event-store';
 import { SignJWT } from 'jose';
 import { type RunningApi, SIGN_UP, signUp, startApi } from './support/api-harness';
 import {
@@ -49,6 +51,39 @@ describe('identity through GraphQL', () => {
     ]);
     expect(results.filter((r) => r.data?.signUp).length).toBe(1);
     expect(results.flatMap((r) => r.errors ?? []).map((e) => e.extensions.reason)).toEqual(['EMAIL_TAKEN']);
+  });
+
+  it('lets a sign-up take over an address whose earlier sign-up died before recording its user', async () => {
+    const store = api.app.get<EventStore>(EVENT_STORE);
+    const abandonedAt = api.clock.now();
+    await store.append(
+      'userEmail-orphan@example.com',
+      [
+        {
+          id: randomUUID(),
+          type: 'EmailClaimed',
+          data: { email: 'orphan@example.com', userId: randomUUID(), claimedAt: abandonedAt.toISOString() },
+          metadata: {
+            actor: null,
+            correlationId: 'crashed-sign-up',
+            causationId: null,
+            occurredAt: abandonedAt.toISOString(),
+            schemaVersion: 1,
+          },
+        },
+      ],
+      NO_STREAM,
+    );
+    const input = {
+      input: { email: 'orphan@example.com', password: PASSWORD, displayName: 'Late', role: 'CUSTOMER' },
+    };
+    expect((await api.graphql(SIGN_UP, input)).errors?.[0].extensions.reason).toBe('EMAIL_TAKEN');
+
+    api.clock.advance(61_000);
+    const retried = await api.graphql(SIGN_UP, input);
+    expect(retried.data?.signUp.user.email).toBe('orphan@example.com');
+    const logIn = await api.graphql(LOG_IN, { input: { email: 'orphan@example.com', password: PASSWORD } });
+    expect(logIn.data?.logIn.user.id).toBe(retried.data?.signUp.user.id);
   });
 
   it('rejects the token of a logged-out session', async () => {

@@ -1,7 +1,12 @@
-import { type EventStore, runCommand } from '@ticketing/event-store';
+import { type EventStore, runCommand, toDomainEvent } from '@ticketing/event-store';
 import { type CommandContext, newId } from '@ticketing/platform';
-import type { Role } from '@ticketing/platform/domain';
-import { emailClaimDecider, normaliseEmail } from '../domain/email-claim.decider';
+import { foldEvents, type Role } from '@ticketing/platform/domain';
+import {
+  type ClaimEmail,
+  emailClaimDecider,
+  type EmailClaimEvent,
+  normaliseEmail,
+} from '../domain/email-claim.decider';
 import { userDecider } from '../domain/user.decider';
 import { hashPassword } from './password-hasher';
 import { emailClaimStream, userStream } from './streams';
@@ -15,20 +20,20 @@ export interface Registration {
 
 /**
  * Claims the address first, then records the user: the claim is the uniqueness check. The two appends are not one
- * transaction; if the process dies between them the address stays claimed by a user that was never recorded, and a
- * new sign-up with it is refused until an admin repairs the claim. That window is one append long.
+ * transaction, so the password is hashed before either and the window between them is one append long; a claim left
+ * behind by a sign-up that died in it is taken over by a later sign-up once it is old enough (see the decider).
  */
 export async function registerUser(store: EventStore, registration: Registration, context: CommandContext) {
   const email = normaliseEmail(registration.email);
   const userId = newId();
-  await runCommand(
-    store,
-    emailClaimDecider,
-    emailClaimStream(email),
-    { type: 'ClaimEmail', email, userId },
-    context,
-  );
   const passwordHash = await hashPassword(registration.password);
+  const claim: ClaimEmail = {
+    type: 'ClaimEmail',
+    email,
+    userId,
+    currentClaim: await currentClaim(store, email),
+  };
+  await runCommand(store, emailClaimDecider, emailClaimStream(email), claim, context);
   const outcome = await runCommand(
     store,
     userDecider,
@@ -44,4 +49,12 @@ export async function registerUser(store: EventStore, registration: Registration
     context,
   );
   return { userId, position: outcome.position };
+}
+
+async function currentClaim(store: EventStore, email: string): Promise<ClaimEmail['currentClaim']> {
+  const history = await store.readStream(emailClaimStream(email));
+  const { claimedBy } = foldEvents(emailClaimDecider, history.map(toDomainEvent<EmailClaimEvent>));
+  if (claimedBy === null) return null;
+  const claimant = await store.readStream(userStream(claimedBy), { maxCount: 1 });
+  return { userId: claimedBy, registered: claimant.length > 0 };
 }

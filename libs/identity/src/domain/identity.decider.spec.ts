@@ -1,5 +1,10 @@
 import { given, Role } from '@ticketing/platform/domain';
-import { emailClaimDecider, normaliseEmail } from './email-claim.decider';
+import {
+  ABANDONED_CLAIM_AFTER_MS,
+  type ClaimEmail,
+  emailClaimDecider,
+  normaliseEmail,
+} from './email-claim.decider';
 import { isSessionActive, sessionDecider } from './session.decider';
 import { userDecider } from './user.decider';
 
@@ -29,20 +34,66 @@ describe('user decider', () => {
 });
 
 describe('e-mail claim decider', () => {
+  const claimedAt = new Date('2026-03-01T10:00:00Z');
+  const claimed = {
+    type: 'EmailClaimed' as const,
+    data: { email: 'a@x.io', userId: 'u1', claimedAt: claimedAt.toISOString() },
+  };
+  const claimBy = (userId: string, currentClaim: ClaimEmail['currentClaim']): ClaimEmail => ({
+    type: 'ClaimEmail',
+    email: 'a@x.io',
+    userId,
+    currentClaim,
+  });
+  const later = (ms: number) => new Date(claimedAt.getTime() + ms);
+
   it('lets the first sign-up claim an address', () => {
-    expect(
-      given(emailClaimDecider, []).when({ type: 'ClaimEmail', email: 'a@x.io', userId: 'u1' }).events,
-    ).toEqual([{ type: 'EmailClaimed', data: { email: 'a@x.io', userId: 'u1' } }]);
+    expect(given(emailClaimDecider, []).when(claimBy('u1', null), claimedAt).events).toEqual([claimed]);
   });
 
   it('refuses an address that is already claimed', () => {
-    const claimed = { type: 'EmailClaimed' as const, data: { email: 'a@x.io', userId: 'u1' } };
-    const result = given(emailClaimDecider, [claimed]).when({
-      type: 'ClaimEmail',
-      email: 'a@x.io',
-      userId: 'u2',
-    });
+    const result = given(emailClaimDecider, [claimed]).when(
+      claimBy('u2', { userId: 'u1', registered: true }),
+      later(1),
+    );
     expect(result.error?.code).toBe('CONFLICT');
+    expect(result.error?.reason).toBe('EMAIL_TAKEN');
+  });
+
+  it('keeps a claim whose user is registered, however old it is', () => {
+    const result = given(emailClaimDecider, [claimed]).when(
+      claimBy('u2', { userId: 'u1', registered: true }),
+      later(365 * 24 * 3600_000),
+    );
+    expect(result.error?.reason).toBe('EMAIL_TAKEN');
+  });
+
+  it('keeps a claim without its user while its sign-up may still be finishing', () => {
+    const result = given(emailClaimDecider, [claimed]).when(
+      claimBy('u2', { userId: 'u1', registered: false }),
+      later(ABANDONED_CLAIM_AFTER_MS - 1),
+    );
+    expect(result.error?.reason).toBe('EMAIL_TAKEN');
+  });
+
+  it('lets a new sign-up take over a claim abandoned by a sign-up that died before recording its user', () => {
+    const now = later(ABANDONED_CLAIM_AFTER_MS);
+    expect(
+      given(emailClaimDecider, [claimed]).when(claimBy('u2', { userId: 'u1', registered: false }), now)
+        .events,
+    ).toEqual([
+      {
+        type: 'EmailClaimed',
+        data: { email: 'a@x.io', userId: 'u2', claimedAt: now.toISOString(), replacesAbandonedClaimOf: 'u1' },
+      },
+    ]);
+  });
+
+  it('does not take over on the strength of a look at another claimant', () => {
+    const result = given(emailClaimDecider, [claimed]).when(
+      claimBy('u3', { userId: 'someone-else', registered: false }),
+      later(ABANDONED_CLAIM_AFTER_MS * 2),
+    );
     expect(result.error?.reason).toBe('EMAIL_TAKEN');
   });
 

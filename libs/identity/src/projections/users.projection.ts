@@ -19,5 +19,8 @@ export async function insertUser(trx: Transaction<Database>, event: Recorded<Use
   await trx
     .insertInto('identity_users')
     .values({ id: userId, email, display_name: displayName, role, registered_at: new Date(registeredAt) })
+    // A sign-up that recorded its user only after its abandoned e-mail claim was taken over has no claim: the account
+    // that holds the claim keeps the address here, and the latecomer, who cannot log in, is left out.
+    .onConflict((conflict) => conflict.column('email').doNothing())
     .execute();
 }
