@@ -1,7 +1,7 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, type GraphQLContext, RequestContext } from '@ticketing/platform';
-import { notFound, type Principal, requirePrincipal } from '@ticketing/platform/domain';
+import { type Principal, requirePrincipal } from '@ticketing/platform/domain';
 import { LogInCommand } from '../application/log-in.handler';
 import { LogOutCommand } from '../application/log-out.handler';
 import { GetUserQuery } from '../application/get-user.handler';
@@ -35,17 +35,12 @@ export class IdentityResolver {
   }
 
   @Query(() => UserType, { description: 'The signed-in user.' })
-  async me(@CurrentPrincipal() principal: Principal | null): Promise<UserView> {
-    const { userId } = requirePrincipal(principal);
-    const user = await this.queryBus.execute(new GetUserQuery(userId));
-    if (!user) throw notFound('User', userId);
-    return user;
+  me(@CurrentPrincipal() principal: Principal | null): Promise<UserView> {
+    return this.queryBus.execute(new GetUserQuery(requirePrincipal(principal).userId));
   }
 
   @ResolveField('user', () => UserType)
-  async user(@Parent() auth: AuthResult): Promise<UserView> {
-    const user = await this.queryBus.execute(new GetUserQuery(auth.userId));
-    if (!user) throw notFound('User', auth.userId);
-    return user;
+  user(@Parent() auth: AuthResult): Promise<UserView> {
+    return this.queryBus.execute(new GetUserQuery(auth.userId));
   }
 }
