@@ -4,6 +4,8 @@ export * from './application/event.queries';
 export * from './application/ticket-type.queries';
 export * from './application/ticket-type-view';
 export * from './application/inventory';
+export * from './application/inventory-decider';
+export * from './application/ticket-type-holds';
 export * from './projections/catalog.projections';
 export * from './projections/catalog.migrations';
 export * from './projections/event-listing.projection';

@@ -29,6 +29,8 @@ export interface AppConfig {
   readyMaxProjectionLag: number;
   /** Stripe when its keys are set; otherwise the development gateway, which never leaves the process. */
   payments: { stripe: StripeSettings | null };
+  /** How long a booking holds its units for the buyer to pay. */
+  sales: { holdMinutes: number };
 }
 
 export interface StripeSettings {
@@ -77,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     readyMaxProjectionLag: integer(env, 'READY_MAX_PROJECTION_LAG', 1000, 0, 1_000_000),
     payments: { stripe: stripeSettings(env) },
+    sales: { holdMinutes: integer(env, 'HOLD_MINUTES', 15, 1, 1440) },
   };
 }
 

@@ -1,0 +1,166 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { inventoryDecider, inventoryStream } from '@ticketing/catalog';
+import { EVENT_STORE, type EventStore, runCommand } from '@ticketing/event-store';
+import type { CommandContext } from '@ticketing/platform';
+import type { BuyerItem } from '../domain/buyer-limits/buyer-limits.events';
+import { buyerLimitsDecider } from '../domain/buyer-limits/buyer-limits.decider';
+import { promoCodeDecider } from '../domain/promo-code/promo-code.decider';
+import type { PromoCodeRedemption } from '../domain/promo-code/promo-discount';
+import type { ReleaseReason } from '../domain/release-reason';
+import { HotStreams } from './hot-streams';
+import { buyerLimitsStream, promoCodeStream } from './sales-streams';
+
+/** What a booking holds in the streams that decide for all bookings: units, the buyer's allowance, a code's use. */
+export interface BookingHold {
+  bookingId: string;
+  eventId: string;
+  buyerKey: string;
+  items: BuyerItem[];
+  promoCode: string | null;
+  expiresAt: Date;
+}
+
+/**
+ * Takes and gives back a booking's holds in the order the sales deciders expect: the buyer's limits, the code, then
+ * the inventory. Each step runs under a command id derived from the booking, so a retried checkout repeats nothing,
+ * and a refusal gives back what the steps before it took, or the buyer's allowance and the code's use would stay
+ * taken until the hold's expiry for a booking that never existed.
+ */
+@Injectable()
+export class BookingHolds {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly hotStreams: HotStreams,
+  ) {}
+
+  /** Holds everything or nothing; returns what the code grants, if one was given. */
+  async acquire(hold: BookingHold, context: CommandContext): Promise<PromoCodeRedemption | null> {
+    await this.holdBuyerUnits(hold, context);
+    let redemption: PromoCodeRedemption | null = null;
+    try {
+      redemption = await this.redeemPromoCode(hold, context);
+      await this.reserveUnits(hold, context);
+      return redemption;
+    } catch (error) {
+      // The inventory refused or was never asked: only the steps before it hold anything for this booking.
+      if (redemption) await this.releasePromoCode(hold, redemption.code, 'CANCELLED', context);
+      await this.releaseBuyerUnits(hold, 'CANCELLED', context);
+      throw error;
+    }
+  }
+
+  /** Gives back a placed booking's hold; parts already released are left as they are. */
+  async release(hold: BookingHold, reason: ReleaseReason, context: CommandContext): Promise<void> {
+    const { bookingId, eventId, promoCode } = hold;
+    await this.hotStreams.executor.execute(
+      inventoryDecider,
+      inventoryStream(eventId),
+      { type: 'ReleaseReservation', eventId, reservationId: bookingId, reason },
+      step(context, bookingId, `release-units-${reason}`),
+    );
+    if (promoCode) await this.releasePromoCode(hold, promoCode, reason, context);
+    await this.releaseBuyerUnits(hold, reason, context);
+  }
+
+  /** Turns the hold into a sale: its units sold, the buyer's allowance and the code's use spent. */
+  async confirm(hold: BookingHold, context: CommandContext): Promise<void> {
+    const { bookingId, eventId, buyerKey, promoCode } = hold;
+    await this.hotStreams.executor.execute(
+      inventoryDecider,
+      inventoryStream(eventId),
+      { type: 'ConfirmReservation', eventId, reservationId: bookingId },
+      step(context, bookingId, 'confirm-units'),
+    );
+    if (promoCode) {
+      await this.hotStreams.executor.execute(
+        promoCodeDecider,
+        promoCodeStream(eventId, promoCode),
+        { type: 'ConfirmPromoCodeRedemption', eventId, code: promoCode, bookingId },
+        step(context, bookingId, 'confirm-promo-code'),
+      );
+    }
+    await runCommand(
+      this.store,
+      buyerLimitsDecider,
+      buyerLimitsStream(eventId, buyerKey),
+      { type: 'ConfirmBuyerUnits', eventId, buyerKey, bookingId },
+      step(context, bookingId, 'confirm-buyer-units'),
+    );
+  }
+
+  /** Gives back a booking's allowance; a booking of this buyer already released is left as it is. */
+  async releaseBuyerUnits(hold: BookingHold, reason: ReleaseReason, context: CommandContext): Promise<void> {
+    const { bookingId, eventId, buyerKey } = hold;
+    await runCommand(
+      this.store,
+      buyerLimitsDecider,
+      buyerLimitsStream(eventId, buyerKey),
+      { type: 'ReleaseBuyerUnits', eventId, buyerKey, bookingId, reason },
+      step(context, bookingId, `release-buyer-units-${reason}`),
+    );
+  }
+
+  private async holdBuyerUnits(hold: BookingHold, context: CommandContext): Promise<void> {
+    const { bookingId, eventId, buyerKey, items, expiresAt } = hold;
+    await runCommand(
+      this.store,
+      buyerLimitsDecider,
+      buyerLimitsStream(eventId, buyerKey),
+      { type: 'ReserveBuyerUnits', eventId, buyerKey, bookingId, items, expiresAt },
+      step(context, bookingId, 'hold-buyer-units'),
+    );
+  }
+
+  private async redeemPromoCode(
+    hold: BookingHold,
+    context: CommandContext,
+  ): Promise<PromoCodeRedemption | null> {
+    const { bookingId, eventId, items, promoCode, expiresAt } = hold;
+    if (!promoCode) return null;
+    const ticketTypeIds = items.map((item) => item.ticketTypeId);
+    const outcome = await this.hotStreams.executor.execute(
+      promoCodeDecider,
+      promoCodeStream(eventId, promoCode),
+      { type: 'RedeemPromoCode', eventId, code: promoCode, bookingId, ticketTypeIds, expiresAt },
+      step(context, bookingId, 'redeem-promo-code'),
+    );
+    const { code, discount, ticketTypeIds: discounted } = outcome.state!.definition;
+    return { code, discount, ticketTypeIds: discounted };
+  }
+
+  private async releasePromoCode(
+    hold: BookingHold,
+    code: string,
+    reason: ReleaseReason,
+    context: CommandContext,
+  ): Promise<void> {
+    const { bookingId, eventId } = hold;
+    await this.hotStreams.executor.execute(
+      promoCodeDecider,
+      promoCodeStream(eventId, code),
+      { type: 'ReleasePromoCodeRedemption', eventId, code, bookingId, reason },
+      step(context, bookingId, `release-promo-code-${reason}`),
+    );
+  }
+
+  private async reserveUnits(hold: BookingHold, context: CommandContext): Promise<void> {
+    const { bookingId, eventId, items, expiresAt } = hold;
+    await this.hotStreams.executor.execute(
+      inventoryDecider,
+      inventoryStream(eventId),
+      {
+        type: 'ReserveUnits',
+        eventId,
+        reservationId: bookingId,
+        items: items.map(({ ticketTypeId, quantity }) => ({ ticketTypeId, quantity })),
+        expiresAt,
+      },
+      step(context, bookingId, 'reserve-units'),
+    );
+  }
+}
+
+/** One command id per step and booking: the steps append to different streams, and each must be retry-safe alone. */
+function step(context: CommandContext, bookingId: string, name: string): CommandContext {
+  return { ...context, commandId: `${bookingId}/${name}`, causationId: context.commandId };
+}

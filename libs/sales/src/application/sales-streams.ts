@@ -1,0 +1,24 @@
+import { streamName } from '@ticketing/event-store';
+import { v5 as uuidv5 } from 'uuid';
+import { normalisePromoCode } from '../domain/promo-code/promo-code-name';
+
+const BOOKING_ID_NAMESPACE = '2b7f0c54-91d3-4a6e-8c1f-5e3a9d7b6c20';
+
+/**
+ * The same buyer sending the same idempotency key lands on the same booking stream, where the decider recognises
+ * the retry; two buyers' keys never collide, because the key is scoped by the buyer.
+ *
+ * @example
+ * bookingIdFor('user:42', 'checkout-7'); // the same uuid on every call
+ */
+export function bookingIdFor(buyerKey: string, idempotencyKey: string): string {
+  return uuidv5(`${buyerKey}/${idempotencyKey}`, BOOKING_ID_NAMESPACE);
+}
+
+export const bookingStream = (bookingId: string) => streamName('booking', bookingId);
+
+export const buyerLimitsStream = (eventId: string, buyerKey: string) =>
+  streamName('buyerLimits', `${eventId}-${buyerKey}`);
+
+export const promoCodeStream = (eventId: string, code: string) =>
+  streamName('promoCode', `${eventId}-${normalisePromoCode(code)}`);
