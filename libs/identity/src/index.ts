@@ -5,3 +5,4 @@ export * from './application/user-registration';
 export * from './application/streams';
 export * from './projections/users.projection';
 export * from './projections/identity.migrations';
+export * from './application/user.queries';
