@@ -1,5 +1,14 @@
+import { randomBytes } from 'node:crypto';
+import { QueryBus } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@ticketing/event-store';
+import { type Database, READ_DB } from '@ticketing/read-store';
+import { STRIPE_API_VERSION } from '@ticketing/sales';
+import { listBookingTickets, type TicketView, verifyTicketQr } from '@ticketing/ticketing';
 import { decodeJwt } from 'jose';
+import type { Kysely } from 'kysely';
+import Stripe from 'stripe';
+import { type StripeStub, startStripeStub } from '../libs/sales/src/payments/testing/stripe-stub-server';
+import { GetTicketQrQuery } from '../libs/ticketing/src/application/get-ticket-qr.handler';
 import { type RunningApi, signUp, startApi } from './support/api-harness';
 
 const setUpAt = new Date('2026-03-01T09:00:00Z');
@@ -31,6 +40,53 @@ const PLACE_BOOKING = `mutation($input: PlaceBookingInput!) {
     accessToken
   }
 }`;
+const CONFIRM_BOOKING = `mutation($bookingId: ID!, $paymentRef: String!, $accessToken: String) {
+  confirmBooking(bookingId: $bookingId, paymentRef: $paymentRef, accessToken: $accessToken) }`;
+const MY_TICKETS = `query { myTickets { edges { node { id status qr { payload } } } } }`;
+const WEBHOOK_SECRET = 'whsec_bookings_suite';
+
+interface Festival {
+  eventId: string;
+  general: string;
+  vip: string;
+  free: string;
+}
+
+/** The festival on sale: General (45 EUR, 100, at most 4 per buyer), VIP (120 EUR, 3) and a free rehearsal. */
+async function openFestival(api: RunningApi): Promise<Festival> {
+  const organizer = await signUp(api, 'ORGANIZER');
+  const created = await api.graphql(CREATE_EVENT, { input: festival }, organizer.token);
+  const eventId = created.data!.createEvent.id as string;
+  const ticketType = async (input: Record<string, unknown>) => {
+    const result = await api.graphql(CREATE_TICKET_TYPE, { eventId, input }, organizer.token);
+    if (!result.data) throw new Error(JSON.stringify(result.errors));
+    return result.data.createTicketType.id as string;
+  };
+  const paid = { pricingType: 'PAID', attendanceMode: 'IN_PERSON' };
+  const general = await ticketType({
+    ...paid,
+    name: 'General',
+    price: { amount: 4500, currency: 'EUR' },
+    totalQuantity: 100,
+    maxPerOrder: 4,
+    maxPerUser: 4,
+  });
+  const vip = await ticketType({
+    ...paid,
+    name: 'VIP',
+    price: { amount: 12000, currency: 'EUR' },
+    totalQuantity: 3,
+  });
+  const free = await ticketType({
+    name: 'Open rehearsal',
+    pricingType: 'FREE',
+    attendanceMode: 'IN_PERSON',
+    totalQuantity: 50,
+  });
+  await api.graphql(PUBLISH_EVENT, { id: eventId }, organizer.token);
+  api.clock.set(duringSales);
+  return { eventId, general, vip, free };
+}
 
 describe('placing bookings through GraphQL', () => {
   let api: RunningApi;
@@ -43,37 +99,7 @@ describe('placing bookings through GraphQL', () => {
 
   beforeAll(async () => {
     api = await startApi({ HOLD_MINUTES: '20' }, setUpAt);
-    const organizer = await signUp(api, 'ORGANIZER');
-    const created = await api.graphql(CREATE_EVENT, { input: festival }, organizer.token);
-    eventId = created.data!.createEvent.id;
-    const ticketType = async (input: Record<string, unknown>) => {
-      const result = await api.graphql(CREATE_TICKET_TYPE, { eventId, input }, organizer.token);
-      if (!result.data) throw new Error(JSON.stringify(result.errors));
-      return result.data.createTicketType.id as string;
-    };
-    const paid = { pricingType: 'PAID', attendanceMode: 'IN_PERSON' };
-    general = await ticketType({
-      ...paid,
-      name: 'General',
-      price: { amount: 4500, currency: 'EUR' },
-      totalQuantity: 100,
-      maxPerOrder: 4,
-      maxPerUser: 4,
-    });
-    vip = await ticketType({
-      ...paid,
-      name: 'VIP',
-      price: { amount: 12000, currency: 'EUR' },
-      totalQuantity: 3,
-    });
-    free = await ticketType({
-      name: 'Open rehearsal',
-      pricingType: 'FREE',
-      attendanceMode: 'IN_PERSON',
-      totalQuantity: 50,
-    });
-    await api.graphql(PUBLISH_EVENT, { id: eventId }, organizer.token);
-    api.clock.set(duringSales);
+    ({ eventId, general, vip, free } = await openFestival(api));
   });
   afterAll(() => api.close());
 
@@ -172,6 +198,248 @@ describe('placing bookings through GraphQL', () => {
     expect(result.errors?.[0].extensions).toMatchObject({
       code: 'BUSINESS_RULE_VIOLATION',
       reason: 'GUEST_DETAILS_REQUIRED',
+    });
+  });
+});
+
+/** Tickets are read from the projection, which follows the log: wait until the booking's have all arrived. */
+async function ticketsOf(api: RunningApi, bookingId: string, expected: number): Promise<TicketView[]> {
+  const db = api.app.get<Kysely<Database>>(READ_DB);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const tickets = await listBookingTickets(db, bookingId);
+    if (tickets.length >= expected) return tickets;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return listBookingTickets(db, bookingId);
+}
+
+describe('confirming bookings paid with the development gateway', () => {
+  let api: RunningApi;
+  let shop: Festival;
+  let keys = 0;
+
+  beforeAll(async () => {
+    api = await startApi({ HOLD_MINUTES: '20' }, setUpAt);
+    shop = await openFestival(api);
+  });
+  afterAll(() => api.close());
+
+  const place = (input: Record<string, unknown>, token?: string) =>
+    api.graphql(
+      PLACE_BOOKING,
+      { input: { eventId: shop.eventId, idempotencyKey: `confirm-${++keys}`, ...input } },
+      token,
+    );
+  const confirm = (bookingId: string, accessToken?: string | null) =>
+    api.graphql(CONFIRM_BOOKING, { bookingId, paymentRef: `dev_${bookingId}`, accessToken });
+
+  it('a guest who paid is CONFIRMED with one PURCHASED ticket per unit, each QR verifying against the JWKS', async () => {
+    const guest = { email: 'paid@example.com', name: 'Pai D' };
+    const placed = await place({
+      guest,
+      items: [
+        { ticketTypeId: shop.general, quantity: 2 },
+        { ticketTypeId: shop.vip, quantity: 1 },
+      ],
+    });
+    const { booking, accessToken } = placed.data!.placeBooking;
+
+    const confirmed = await confirm(booking.id, accessToken);
+
+    expect(confirmed.errors).toBeUndefined();
+    expect(confirmed.data!.confirmBooking).toBe('CONFIRMED');
+    const tickets = await ticketsOf(api, booking.id, 3);
+    expect(tickets.map((ticket) => ticket.ticketTypeId).sort()).toEqual(
+      [shop.general, shop.general, shop.vip].sort(),
+    );
+    expect(
+      tickets.every((ticket) => ticket.kind === 'PURCHASED' && ticket.holder?.email === guest.email),
+    ).toBe(true);
+    const jwks = (await api.get('/.well-known/jwks.json')).body;
+    for (const ticket of tickets) {
+      const qr = await api.app.get(QueryBus).execute(new GetTicketQrQuery(ticket));
+      expect(await verifyTicketQr(qr!.payload, jwks, 'urn:ticketing:api')).toMatchObject({
+        ticketId: ticket.id,
+      });
+    }
+  });
+
+  it('a caller without the booking access token is told the booking does not exist', async () => {
+    const placed = await place({
+      guest: { email: 'other@example.com', name: 'Oth Er' },
+      items: [{ ticketTypeId: shop.general, quantity: 1 }],
+    });
+
+    const confirmed = await confirm(placed.data!.placeBooking.booking.id);
+
+    expect(confirmed.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('a free booking gets its ticket when it is placed', async () => {
+    const placed = await place({
+      guest: { email: 'free@example.com', name: 'Fr Ee' },
+      items: [{ ticketTypeId: shop.free, quantity: 1 }],
+    });
+
+    const tickets = await ticketsOf(api, placed.data!.placeBooking.booking.id, 1);
+
+    expect(tickets).toHaveLength(1);
+    expect(tickets[0]).toMatchObject({ ticketTypeId: shop.free, holder: { email: 'free@example.com' } });
+  });
+
+  it('a payment after the expired hold was released confirms the booking when its units can be taken again', async () => {
+    const placed = await place({
+      guest: { email: 'late@example.com', name: 'La Te' },
+      items: [{ ticketTypeId: shop.general, quantity: 2 }],
+    });
+    const { booking, accessToken } = placed.data!.placeBooking;
+    api.clock.set(new Date(Date.parse(booking.expiresAt) + 60_000));
+    // The next sale releases the expired hold, so the late payment finds its units given back.
+    await place({
+      guest: { email: 'next@example.com', name: 'Ne Xt' },
+      items: [{ ticketTypeId: shop.general, quantity: 1 }],
+    });
+
+    const confirmed = await confirm(booking.id, accessToken);
+
+    expect(confirmed.data!.confirmBooking).toBe('CONFIRMED');
+    const history = await api.app.get<EventStore>(EVENT_STORE).readStream(`booking-${booking.id}`);
+    expect(history.at(-1)).toMatchObject({ type: 'BookingConfirmed', data: { reacquired: true } });
+    expect(await ticketsOf(api, booking.id, 2)).toHaveLength(2);
+  });
+
+  it('a payment after the units were sold to someone else is recorded REFUND_DUE and refunded in full', async () => {
+    const placed = await place({
+      guest: { email: 'too-late@example.com', name: 'Too Late' },
+      items: [{ ticketTypeId: shop.vip, quantity: 2 }],
+    });
+    const { booking, accessToken } = placed.data!.placeBooking;
+    api.clock.set(new Date(Date.parse(booking.expiresAt) + 60_000));
+    const taken = await place({
+      guest: { email: 'quicker@example.com', name: 'Quick Er' },
+      items: [{ ticketTypeId: shop.vip, quantity: 2 }],
+    });
+    expect(taken.errors).toBeUndefined();
+
+    const confirmed = await confirm(booking.id, accessToken);
+
+    expect(confirmed.data!.confirmBooking).toBe('REFUNDED');
+    const history = await api.app.get<EventStore>(EVENT_STORE).readStream(`booking-${booking.id}`);
+    expect(history.slice(-2)).toMatchObject([
+      { type: 'BookingRefundDue', data: { reason: 'UNITS_UNAVAILABLE', unavailableBecause: 'SOLD_OUT' } },
+      { type: 'BookingRefunded', data: { amount: 24000, refundRef: `dev_refund_${booking.id}/refund` } },
+    ]);
+  });
+});
+
+describe('confirming bookings paid through Stripe', () => {
+  let api: RunningApi;
+  let stub: StripeStub;
+  let shop: Festival;
+
+  beforeAll(async () => {
+    stub = await startStripeStub();
+    api = await startApi(
+      {
+        HOLD_MINUTES: '20',
+        STRIPE_SECRET_KEY: 'sk_test_bookings_suite',
+        STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        STRIPE_API_URL: stub.url,
+      },
+      setUpAt,
+    );
+    shop = await openFestival(api);
+  });
+  afterAll(async () => {
+    await api.close();
+    await stub.close();
+  });
+
+  async function paymentStarted(bookingId: string): Promise<string> {
+    const history = await api.app.get<EventStore>(EVENT_STORE).readStream(`booking-${bookingId}`);
+    const started = history.find((event) => event.type === 'BookingPaymentStarted');
+    return (started!.data as { paymentRef: string }).paymentRef;
+  }
+
+  function succeeded(bookingId: string, paymentRef: string, amount: number): string {
+    return JSON.stringify({
+      id: `evt_${randomBytes(8).toString('hex')}`,
+      object: 'event',
+      api_version: STRIPE_API_VERSION,
+      created: Math.floor(api.clock.now().getTime() / 1000),
+      livemode: false,
+      pending_webhooks: 1,
+      request: { id: null, idempotency_key: null },
+      type: 'payment_intent.succeeded',
+      data: {
+        object: {
+          id: paymentRef,
+          object: 'payment_intent',
+          amount,
+          amount_received: amount,
+          currency: 'eur',
+          metadata: { bookingId },
+          last_payment_error: null,
+          cancellation_reason: null,
+        },
+      },
+    });
+  }
+
+  const deliver = (payload: string) =>
+    fetch(`${api.url}/webhooks/stripe`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'stripe-signature': Stripe.webhooks.generateTestHeaderString({
+          payload,
+          secret: WEBHOOK_SECRET,
+          timestamp: Math.floor(Date.now() / 1000),
+        }),
+      },
+      body: payload,
+    });
+
+  it('payment_intent.succeeded delivered three times confirms the booking once and issues its three tickets once', async () => {
+    const customer = await signUp(api, 'CUSTOMER');
+    const placed = await api.graphql(
+      PLACE_BOOKING,
+      {
+        input: {
+          eventId: shop.eventId,
+          idempotencyKey: 'stripe-checkout',
+          items: [{ ticketTypeId: shop.general, quantity: 3 }],
+        },
+      },
+      customer.token,
+    );
+    const { booking } = placed.data!.placeBooking;
+    const payload = succeeded(booking.id, await paymentStarted(booking.id), 13500);
+
+    for (let delivery = 0; delivery < 3; delivery++) expect((await deliver(payload)).status).toBe(200);
+
+    const history = await api.app.get<EventStore>(EVENT_STORE).readStream(`booking-${booking.id}`);
+    expect(history.filter((event) => event.type === 'BookingConfirmed')).toHaveLength(1);
+    expect(await ticketsOf(api, booking.id, 3)).toHaveLength(3);
+    const mine = await api.graphql(MY_TICKETS, {}, customer.token);
+    const jwks = (await api.get('/.well-known/jwks.json')).body;
+    expect(mine.data!.myTickets.edges).toHaveLength(3);
+    for (const { node } of mine.data!.myTickets.edges) {
+      expect(await verifyTicketQr(node.qr.payload, jwks, 'urn:ticketing:api')).toMatchObject({
+        ticketId: node.id,
+      });
+    }
+  });
+
+  it('confirmBooking is refused DEVELOPMENT_GATEWAY_INACTIVE: only Stripe says a payment succeeded', async () => {
+    const confirmed = await api.graphql(CONFIRM_BOOKING, {
+      bookingId: 'any-booking',
+      paymentRef: 'pi_forged',
+    });
+
+    expect(confirmed.errors?.[0].extensions).toMatchObject({
+      code: 'BUSINESS_RULE_VIOLATION',
+      reason: 'DEVELOPMENT_GATEWAY_INACTIVE',
     });
   });
 });

@@ -9,3 +9,5 @@ export * from './payments/stripe-client';
 export * from './payments/stripe-webhook.verifier';
 export * from './payments/handle-stripe-event.handler';
 export * from './payments/stripe-event-claim';
+export * from './projections/sales.projections';
+export * from './projections/sales.migrations';

@@ -2,24 +2,43 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, loadSigningKey } from '@ticketing/platform';
 import { BOOKING_ACCESS_KEY } from './application/booking-access-token';
 import { BookingHolds } from './application/booking-holds';
+import { BookingTickets } from './application/booking-tickets';
+import { BookingTicketsLoader } from './application/booking-tickets.loader';
+import { ConfirmBookingHandler } from './application/confirm-booking.handler';
+import { ConfirmDevelopmentPaymentHandler } from './application/confirm-development-payment.handler';
+import { GetBookingHandler } from './application/get-booking.handler';
 import { HotStreams } from './application/hot-streams';
+import { ListEventBookingsHandler } from './application/list-event-bookings.handler';
+import { ListMyBookingsHandler } from './application/list-my-bookings.handler';
 import { PlaceBookingHandler } from './application/place-booking.handler';
+import { BookingQueryResolver } from './graphql/booking-query.resolver';
 import { BookingResolver } from './graphql/booking.resolver';
+import { BookingPaymentEventsHandler } from './payments/booking-payment-events.handler';
 import { HandleStripeEventHandler } from './payments/handle-stripe-event.handler';
 import { PAYMENT_EVENT_HANDLER } from './payments/payment-event-handler.port';
 import { paymentGatewayFor } from './payments/payment-gateway.factory';
 import { PAYMENT_GATEWAY } from './payments/payment-gateway.port';
-import { StandInPaymentEventHandler } from './payments/stand-in-payment-event.handler';
 import { StripeWebhookVerifier } from './payments/stripe-webhook.verifier';
 
-export const salesHandlers = [HandleStripeEventHandler, PlaceBookingHandler];
+export const salesHandlers = [
+  ConfirmBookingHandler,
+  ConfirmDevelopmentPaymentHandler,
+  HandleStripeEventHandler,
+  PlaceBookingHandler,
+];
 
 /** Bookings and their payments. Needs the global infrastructure providers (event store, config, clock). */
 @Module({
   providers: [
     ...salesHandlers,
     BookingResolver,
+    BookingQueryResolver,
+    BookingTicketsLoader,
+    GetBookingHandler,
+    ListMyBookingsHandler,
+    ListEventBookingsHandler,
     BookingHolds,
+    BookingTickets,
     HotStreams,
     StripeWebhookVerifier,
     {
@@ -33,7 +52,7 @@ export const salesHandlers = [HandleStripeEventHandler, PlaceBookingHandler];
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => paymentGatewayFor(config.payments),
     },
-    { provide: PAYMENT_EVENT_HANDLER, useClass: StandInPaymentEventHandler },
+    { provide: PAYMENT_EVENT_HANDLER, useClass: BookingPaymentEventsHandler },
   ],
   exports: [PAYMENT_GATEWAY, StripeWebhookVerifier],
 })

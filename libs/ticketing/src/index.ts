@@ -16,3 +16,4 @@ export * from './application/ticket.queries';
 export * from './application/ticket-revocation.queries';
 export * from './projections/ticketing.projections';
 export * from './projections/ticketing.migrations';
+export * from './graphql/issued-ticket.type';

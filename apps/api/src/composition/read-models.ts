@@ -1,6 +1,7 @@
 import { catalogMigrations, catalogProjections } from '@ticketing/catalog';
 import { identityMigrations, usersProjection } from '@ticketing/identity';
 import type { Projection } from '@ticketing/read-store';
+import { salesMigrations, salesProjections } from '@ticketing/sales';
 import { ticketingMigrations, ticketingProjections } from '@ticketing/ticketing';
 import type { Migration } from 'kysely';
 
@@ -9,10 +10,12 @@ export const readModelProjections: Projection[] = [
   usersProjection,
   ...catalogProjections,
   ...ticketingProjections,
+  ...salesProjections,
 ];
 
 export const readModelMigrations: Record<string, Migration> = {
   ...identityMigrations,
   ...catalogMigrations,
   ...ticketingMigrations,
+  ...salesMigrations,
 };

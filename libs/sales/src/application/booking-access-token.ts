@@ -1,5 +1,5 @@
 import { SIGNING_ALGORITHM, type SigningKey } from '@ticketing/platform';
-import { SignJWT } from 'jose';
+import { jwtVerify, SignJWT } from 'jose';
 
 export const BOOKING_ACCESS_KEY = Symbol('BOOKING_ACCESS_KEY');
 
@@ -31,4 +31,28 @@ export function issueBookingAccessToken(
     .setIssuedAt(issuedAt)
     .setExpirationTime(issuedAt + BOOKING_ACCESS_TTL_SECONDS)
     .sign(key.privateKey);
+}
+
+/**
+ * The booking `token` opens, or null when it is not a valid booking access token: a guest without a valid token is
+ * told the booking does not exist, as anyone else would be.
+ */
+export async function verifyBookingAccessToken(
+  key: SigningKey,
+  issuer: string,
+  token: string,
+  now: Date,
+): Promise<string | null> {
+  try {
+    const { payload } = await jwtVerify(token, key.publicKey, {
+      algorithms: [SIGNING_ALGORITHM],
+      issuer,
+      audience: BOOKING_ACCESS_AUDIENCE,
+      currentDate: now,
+      requiredClaims: ['sub', 'exp'],
+    });
+    return payload.sub ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -20,6 +20,9 @@ export interface BookingHold {
   expiresAt: Date;
 }
 
+/** What releasing or confirming a hold needs: the streams it lives in, all named by the booking's reference. */
+export type HeldBooking = Pick<BookingHold, 'bookingId' | 'eventId' | 'buyerKey' | 'promoCode'>;
+
 /**
  * Takes and gives back a booking's holds in the order the sales deciders expect: the buyer's limits, the code, then
  * the inventory. Each step runs under a command id derived from the booking, so a retried checkout repeats nothing,
@@ -50,7 +53,7 @@ export class BookingHolds {
   }
 
   /** Gives back a placed booking's hold; parts already released are left as they are. */
-  async release(hold: BookingHold, reason: ReleaseReason, context: CommandContext): Promise<void> {
+  async release(hold: HeldBooking, reason: ReleaseReason, context: CommandContext): Promise<void> {
     const { bookingId, eventId, promoCode } = hold;
     await this.hotStreams.executor.execute(
       inventoryDecider,
@@ -62,10 +65,14 @@ export class BookingHolds {
     await this.releaseBuyerUnits(hold, reason, context);
   }
 
-  /** Turns the hold into a sale: its units sold, the buyer's allowance and the code's use spent. */
-  async confirm(hold: BookingHold, context: CommandContext): Promise<void> {
+  /**
+   * Turns the hold into a sale: its units sold, the buyer's allowance and the code's use spent. A hold released
+   * meanwhile is taken again when its streams still allow it, or the refusing rule is thrown. Returns whether the
+   * units had to be taken again, which the booking records.
+   */
+  async confirm(hold: HeldBooking, context: CommandContext): Promise<{ reacquired: boolean }> {
     const { bookingId, eventId, buyerKey, promoCode } = hold;
-    await this.hotStreams.executor.execute(
+    const units = await this.hotStreams.executor.execute(
       inventoryDecider,
       inventoryStream(eventId),
       { type: 'ConfirmReservation', eventId, reservationId: bookingId },
@@ -86,10 +93,11 @@ export class BookingHolds {
       { type: 'ConfirmBuyerUnits', eventId, buyerKey, bookingId },
       step(context, bookingId, 'confirm-buyer-units'),
     );
+    return { reacquired: units.events.some((event) => event.type === 'ReservationReacquired') };
   }
 
   /** Gives back a booking's allowance; a booking of this buyer already released is left as it is. */
-  async releaseBuyerUnits(hold: BookingHold, reason: ReleaseReason, context: CommandContext): Promise<void> {
+  async releaseBuyerUnits(hold: HeldBooking, reason: ReleaseReason, context: CommandContext): Promise<void> {
     const { bookingId, eventId, buyerKey } = hold;
     await runCommand(
       this.store,
@@ -129,7 +137,7 @@ export class BookingHolds {
   }
 
   private async releasePromoCode(
-    hold: BookingHold,
+    hold: HeldBooking,
     code: string,
     reason: ReleaseReason,
     context: CommandContext,

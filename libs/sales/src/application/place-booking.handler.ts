@@ -23,6 +23,7 @@ import type { PromoCodeRedemption } from '../domain/promo-code/promo-discount';
 import { PAYMENT_GATEWAY, type PaymentGateway } from '../payments/payment-gateway.port';
 import { BOOKING_ACCESS_KEY, issueBookingAccessToken } from './booking-access-token';
 import { type BookingHold, BookingHolds } from './booking-holds';
+import { BookingTickets } from './booking-tickets';
 import { buyerItemsOf, loadBookingTerms, type RequestedItem } from './booking-terms';
 import { type PlacedBookingView, toBookingView } from './booking-view';
 import { bookingIdFor, bookingStream } from './sales-streams';
@@ -48,7 +49,7 @@ export class PlaceBookingCommand extends Command<PlacedBookingView> {
 /**
  * Holds the buyer's allowance, the code's use and the units (all or none, see `BookingHolds`), then records the
  * booking and asks the gateway for the payment. The booking's id comes from the buyer and the idempotency key, so
- * a repeated request finds the first booking and holds nothing again.
+ * a repeated request finds the first booking and holds nothing again. A booking confirmed at once gets its tickets.
  */
 @CommandHandler(PlaceBookingCommand)
 export class PlaceBookingHandler implements ICommandHandler<PlaceBookingCommand> {
@@ -59,6 +60,7 @@ export class PlaceBookingHandler implements ICommandHandler<PlaceBookingCommand>
     @Inject(BOOKING_ACCESS_KEY) private readonly accessKey: SigningKey,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly holds: BookingHolds,
+    private readonly tickets: BookingTickets,
     private readonly clock: Clock,
   ) {}
 
@@ -97,6 +99,8 @@ export class PlaceBookingHandler implements ICommandHandler<PlaceBookingCommand>
           now,
         )
       : await this.place(command, hold, context);
+    // A free booking is confirmed at placement; a retry issues what a first attempt cut short, and nothing twice.
+    if (booking.status === BookingStatus.CONFIRMED) await this.tickets.issue(booking, context);
     return {
       booking: toBookingView(booking),
       clientSecret: await this.startPayment(booking, buyer, context),

@@ -1,8 +1,10 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { type GraphQLContext, RequestContext } from '@ticketing/platform';
 import type { PlacedBookingView } from '../application/booking-view';
+import { ConfirmDevelopmentPaymentCommand } from '../application/confirm-development-payment.handler';
 import { PlaceBookingCommand } from '../application/place-booking.handler';
+import { BookingStatus } from './booking.enums';
 import { PlaceBookingInput } from './place-booking.input';
 import { PlacedBooking } from './placed-booking.type';
 
@@ -29,5 +31,22 @@ export class BookingResolver {
       idempotencyKey,
     };
     return this.commandBus.execute(new PlaceBookingCommand(request, context));
+  }
+
+  @Mutation(() => BookingStatus, {
+    description:
+      'Confirm a booking paid with the development gateway, as its webhook would; returns the status it reached. ' +
+      'The buyer, a guest with the booking access token, or an admin. Errors: NOT_FOUND, ' +
+      'BUSINESS_RULE_VIOLATION (DEVELOPMENT_GATEWAY_INACTIVE when a real gateway is configured, NOTHING_TO_PAY).',
+  })
+  confirmBooking(
+    @Args('bookingId', { type: () => ID }) bookingId: string,
+    @Args('paymentRef') paymentRef: string,
+    @Args('accessToken', { type: () => String, nullable: true }) accessToken: string | null,
+    @RequestContext() context: GraphQLContext,
+  ): Promise<BookingStatus> {
+    return this.commandBus.execute(
+      new ConfirmDevelopmentPaymentCommand(bookingId, paymentRef, accessToken ?? null, context),
+    );
   }
 }

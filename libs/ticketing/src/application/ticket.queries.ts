@@ -98,6 +98,24 @@ export async function listBookingTickets(db: Kysely<Database>, bookingId: string
   return rows.map(toView);
 }
 
+/** The tickets of each of `bookingIds` in one read, for pages of bookings that show their tickets. */
+export async function listTicketsOfBookings(
+  db: Kysely<Database>,
+  bookingIds: readonly string[],
+): Promise<Map<string, TicketView[]>> {
+  const byBooking = new Map<string, TicketView[]>(bookingIds.map((id) => [id, []]));
+  if (bookingIds.length === 0) return byBooking;
+  const rows = await db
+    .selectFrom('ticketing_tickets')
+    .selectAll()
+    .where('booking_id', 'in', bookingIds)
+    .orderBy('issued_at')
+    .orderBy('id')
+    .execute();
+  for (const row of rows) byBooking.get(row.booking_id!)?.push(toView(row));
+  return byBooking;
+}
+
 function toView(row: Selectable<TicketingTicketsTable>): TicketView {
   return {
     id: row.id,
