@@ -3,13 +3,14 @@ import {
   comparePositions,
   NO_STREAM,
   WrongExpectedRevisionError,
+  type AppendResult,
   type EventStore,
   type ExpectedRevision,
   type LogPosition,
   type NewEvent,
   type RecordedEvent,
 } from '../event-store.port';
-import { readLogAfter } from './read-log-after';
+import { readLogAfter, untilVisible } from './read-log-after';
 import { SubscriptionRecorder } from './subscription-recorder';
 import { aNewEvent, aPrivateCategory, inCategory, someNewEvents } from './test-events';
 
@@ -215,9 +216,11 @@ export function describeEventStoreContract(
     describe('readAll', () => {
       it('reads the log in one total, stable order with strictly increasing positions', async () => {
         const head = await store.headPosition();
+        let last!: AppendResult;
         for (let round = 0; round < 3; round += 1) {
-          for (const name of ['a', 'b', 'c']) await store.append(stream(name), someNewEvents(2), ANY);
+          for (const name of ['a', 'b', 'c']) last = await store.append(stream(name), someNewEvents(2), ANY);
         }
+        await untilVisible(store, last.position);
 
         const first = await readLogAfter(store, head, 4);
         const second = await readLogAfter(store, head, 7);
@@ -233,7 +236,7 @@ export function describeEventStoreContract(
         const head = await store.headPosition();
         await store.append(stream('a'), someNewEvents(3), NO_STREAM);
         await store.append(stream('b'), someNewEvents(1), NO_STREAM);
-        await store.append(stream('a'), someNewEvents(2), 2n);
+        await untilVisible(store, (await store.append(stream('a'), someNewEvents(2), 2n)).position);
 
         const log = ours(await readLogAfter(store, head));
 
@@ -245,7 +248,9 @@ export function describeEventStoreContract(
       it('reads strictly after a position and at most maxCount events', async () => {
         const head = await store.headPosition();
         const events = someNewEvents(5);
-        for (const event of events) await store.append(stream('a'), [event], ANY);
+        let last!: AppendResult;
+        for (const event of events) last = await store.append(stream('a'), [event], ANY);
+        await untilVisible(store, last.position);
         const written = ours(await readLogAfter(store, head));
         const checkpoint = written[1].position;
 
@@ -259,6 +264,7 @@ export function describeEventStoreContract(
 
       it('reports the position of the last appended event as the head, or a later one', async () => {
         const result = await store.append(stream('a'), someNewEvents(2), NO_STREAM);
+        await untilVisible(store, result.position);
 
         const head = await store.headPosition();
 
@@ -289,7 +295,9 @@ export function describeEventStoreContract(
       it('resumes after a checkpoint, never delivering the checkpoint or anything before it', async () => {
         const head = await store.headPosition();
         const events = someNewEvents(5);
-        for (const event of events) await store.append(stream('a'), [event], ANY);
+        let last!: AppendResult;
+        for (const event of events) last = await store.append(stream('a'), [event], ANY);
+        await untilVisible(store, last.position);
         const checkpoint = ours(await readLogAfter(store, head))[2].position;
         const recorder = new SubscriptionRecorder(store.subscribeToAll({ after: checkpoint }));
         try {
@@ -328,7 +336,10 @@ export function describeEventStoreContract(
         const anonymous = aNewEvent({ metadata: { actor: null, causationId: null } });
         const head = await store.headPosition();
 
-        await store.append(stream('a'), [withEverything, anonymous], NO_STREAM);
+        await untilVisible(
+          store,
+          (await store.append(stream('a'), [withEverything, anonymous], NO_STREAM)).position,
+        );
 
         const fromStream = await store.readStream(stream('a'));
         const fromLog = ours(await readLogAfter(store, head));
@@ -354,7 +365,7 @@ export function describeEventStoreContract(
         const event = aNewEvent({ type: 'TicketTypeCreated', data });
         const head = await store.headPosition();
 
-        await store.append(stream('a'), [event], NO_STREAM);
+        await untilVisible(store, (await store.append(stream('a'), [event], NO_STREAM)).position);
 
         const [fromStream] = await store.readStream(stream('a'));
         const [fromLog] = ours(await readLogAfter(store, head));
