@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { EVENT_STORE, READ_YOUR_WRITES, type ReadYourWrites } from '@ticketing/event-store';
+import { EVENT_STORE, HOT_STREAMS, READ_YOUR_WRITES, type ReadYourWrites } from '@ticketing/event-store';
 import { APP_CONFIG, type AppConfig, Clock } from '@ticketing/platform';
 import { PROJECTION_MONITOR, type ProjectionMonitor, READ_DB } from '@ticketing/read-store';
 import type { Infrastructure } from './composition/infrastructure';
@@ -23,11 +23,12 @@ export class InfrastructureModule {
         { provide: APP_CONFIG, useValue: providers.config },
         { provide: EVENT_STORE, useValue: providers.infrastructure.store },
         { provide: READ_DB, useValue: providers.infrastructure.db },
+        { provide: HOT_STREAMS, useValue: providers.infrastructure.hotStreams },
         { provide: Clock, useValue: providers.clock },
         { provide: READ_YOUR_WRITES, useValue: providers.readYourWrites },
         { provide: PROJECTION_MONITOR, useValue: providers.projectionMonitor },
       ],
-      exports: [APP_CONFIG, EVENT_STORE, READ_DB, Clock, READ_YOUR_WRITES, PROJECTION_MONITOR],
+      exports: [APP_CONFIG, EVENT_STORE, HOT_STREAMS, READ_DB, Clock, READ_YOUR_WRITES, PROJECTION_MONITOR],
     };
   }
 }

@@ -7,7 +7,6 @@ import { BookingTicketsLoader } from './application/booking-tickets.loader';
 import { ConfirmBookingHandler } from './application/confirm-booking.handler';
 import { ConfirmDevelopmentPaymentHandler } from './application/confirm-development-payment.handler';
 import { GetBookingHandler } from './application/get-booking.handler';
-import { HotStreams } from './application/hot-streams';
 import { ListEventBookingsHandler } from './application/list-event-bookings.handler';
 import { ListMyBookingsHandler } from './application/list-my-bookings.handler';
 import { PlaceBookingHandler } from './application/place-booking.handler';
@@ -39,7 +38,6 @@ export const salesHandlers = [
     ListEventBookingsHandler,
     BookingHolds,
     BookingTickets,
-    HotStreams,
     StripeWebhookVerifier,
     {
       provide: BOOKING_ACCESS_KEY,

@@ -1,5 +1,10 @@
 import { join } from 'node:path';
-import { type EventStore, EsdbEventStore, PostgresEventStore } from '@ticketing/event-store';
+import {
+  BatchingCommandExecutor,
+  type EventStore,
+  EsdbEventStore,
+  PostgresEventStore,
+} from '@ticketing/event-store';
 import { type AppConfig, openPgPool, PglitePool, type SqlPool } from '@ticketing/platform';
 import {
   createReadDatabase,
@@ -17,6 +22,8 @@ export interface Infrastructure {
   pool: SqlPool;
   store: EventStore;
   db: Kysely<Database>;
+  /** Decides commands on the hot streams; see `HOT_STREAMS`. */
+  hotStreams: BatchingCommandExecutor;
   close(): Promise<void>;
 }
 
@@ -34,11 +41,14 @@ export async function openInfrastructure(config: AppConfig): Promise<Infrastruct
       : await openPostgresStore(pool);
   const db = createReadDatabase(pool);
   await migrateReadStore(db, readModelMigrations);
+  const hotStreams = new BatchingCommandExecutor(store);
   return {
     pool,
     store,
     db,
+    hotStreams,
     async close() {
+      hotStreams.close();
       await store.close();
       await db.destroy();
     },

@@ -1,13 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { inventoryDecider, inventoryStream } from '@ticketing/catalog';
-import { EVENT_STORE, type EventStore, runCommand } from '@ticketing/event-store';
+import {
+  type BatchingCommandExecutor,
+  EVENT_STORE,
+  type EventStore,
+  HOT_STREAMS,
+  runCommand,
+} from '@ticketing/event-store';
 import type { CommandContext } from '@ticketing/platform';
 import type { BuyerItem } from '../domain/buyer-limits/buyer-limits.events';
 import { buyerLimitsDecider } from '../domain/buyer-limits/buyer-limits.decider';
 import { promoCodeDecider } from '../domain/promo-code/promo-code.decider';
 import type { PromoCodeRedemption } from '../domain/promo-code/promo-discount';
 import type { ReleaseReason } from '../domain/release-reason';
-import { HotStreams } from './hot-streams';
 import { buyerLimitsStream, promoCodeStream } from './sales-streams';
 
 /** What a booking holds in the streams that decide for all bookings: units, the buyer's allowance, a code's use. */
@@ -33,7 +38,7 @@ export type HeldBooking = Pick<BookingHold, 'bookingId' | 'eventId' | 'buyerKey'
 export class BookingHolds {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly hotStreams: HotStreams,
+    @Inject(HOT_STREAMS) private readonly hotStreams: BatchingCommandExecutor,
   ) {}
 
   /** Holds everything or nothing; returns what the code grants, if one was given. */
@@ -55,7 +60,7 @@ export class BookingHolds {
   /** Gives back a placed booking's hold; parts already released are left as they are. */
   async release(hold: HeldBooking, reason: ReleaseReason, context: CommandContext): Promise<void> {
     const { bookingId, eventId, promoCode } = hold;
-    await this.hotStreams.executor.execute(
+    await this.hotStreams.execute(
       inventoryDecider,
       inventoryStream(eventId),
       { type: 'ReleaseReservation', eventId, reservationId: bookingId, reason },
@@ -72,14 +77,14 @@ export class BookingHolds {
    */
   async confirm(hold: HeldBooking, context: CommandContext): Promise<{ reacquired: boolean }> {
     const { bookingId, eventId, buyerKey, promoCode } = hold;
-    const units = await this.hotStreams.executor.execute(
+    const units = await this.hotStreams.execute(
       inventoryDecider,
       inventoryStream(eventId),
       { type: 'ConfirmReservation', eventId, reservationId: bookingId },
       step(context, bookingId, 'confirm-units'),
     );
     if (promoCode) {
-      await this.hotStreams.executor.execute(
+      await this.hotStreams.execute(
         promoCodeDecider,
         promoCodeStream(eventId, promoCode),
         { type: 'ConfirmPromoCodeRedemption', eventId, code: promoCode, bookingId },
@@ -126,7 +131,7 @@ export class BookingHolds {
     const { bookingId, eventId, items, promoCode, expiresAt } = hold;
     if (!promoCode) return null;
     const ticketTypeIds = items.map((item) => item.ticketTypeId);
-    const outcome = await this.hotStreams.executor.execute(
+    const outcome = await this.hotStreams.execute(
       promoCodeDecider,
       promoCodeStream(eventId, promoCode),
       { type: 'RedeemPromoCode', eventId, code: promoCode, bookingId, ticketTypeIds, expiresAt },
@@ -143,7 +148,7 @@ export class BookingHolds {
     context: CommandContext,
   ): Promise<void> {
     const { bookingId, eventId } = hold;
-    await this.hotStreams.executor.execute(
+    await this.hotStreams.execute(
       promoCodeDecider,
       promoCodeStream(eventId, code),
       { type: 'ReleasePromoCodeRedemption', eventId, code, bookingId, reason },
@@ -153,7 +158,7 @@ export class BookingHolds {
 
   private async reserveUnits(hold: BookingHold, context: CommandContext): Promise<void> {
     const { bookingId, eventId, items, expiresAt } = hold;
-    await this.hotStreams.executor.execute(
+    await this.hotStreams.execute(
       inventoryDecider,
       inventoryStream(eventId),
       {
