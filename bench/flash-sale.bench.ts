@@ -10,8 +10,9 @@ import {
 } from '@ticketing/platform/domain';
 import { openBenchDatabase, type BenchDatabase } from './bench-database';
 import type { Benchmark, BenchmarkRow } from './benchmark';
+import { measureOverGraphql } from './flash-sale-graphql';
 import { formatTable } from './format-table';
-import { compareWithBaseline, measureThroughput } from './throughput';
+import { compareWithBaseline, measureThroughput, percentile } from './throughput';
 
 const POOL_SIZE = 16;
 const BUYERS = 64;
@@ -47,7 +48,8 @@ export const flashSaleBenchmark: Benchmark = {
   description:
     `${BUYERS} concurrent buyers on one ticket type: the batching command executor against a conditional ` +
     `UPDATE of a counter row; then ${SELL_OUT_ATTEMPTS.toLocaleString('en-US')} buyers for ` +
-    `${SELL_OUT_CAPACITY.toLocaleString('en-US')} seats, by one and by two processes`,
+    `${SELL_OUT_CAPACITY.toLocaleString('en-US')} seats, by one and by two processes; then placeBooking over ` +
+    'GraphQL against the UPDATE behind a GraphQL mutation of the same server',
   async run() {
     const database = await openBenchDatabase(POOL_SIZE);
     const second = await openSecondProcess(database);
@@ -107,7 +109,7 @@ export const flashSaleBenchmark: Benchmark = {
           `(c) did not sell exactly ${SELL_OUT_CAPACITY.toLocaleString('en-US')} seats:\n${formatTable(rows)}`,
         );
       }
-      return rows;
+      return [...rows, ...(await measureOverGraphql())];
     } finally {
       executor.close();
       await second.close();
@@ -263,12 +265,6 @@ function sellOutRow(database: string, path: string, result: SellOutResult): Benc
     conflicts: result.conflicts,
     'stream events': result.streamEvents,
   };
-}
-
-/** Nearest rank: the smallest latency that at least `fraction` of all latencies do not exceed. */
-function percentile(latencies: readonly number[], fraction: number): number {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)] ?? 0;
 }
 
 /** How many reservations one append carried on average: the stream's events per appending transaction. */

@@ -10,83 +10,18 @@ import Stripe from 'stripe';
 import { type StripeStub, startStripeStub } from '../libs/sales/src/payments/testing/stripe-stub-server';
 import { GetTicketQrQuery } from '../libs/ticketing/src/application/get-ticket-qr.handler';
 import { type RunningApi, signUp, startApi } from './support/api-harness';
+import {
+  CONFIRM_BOOKING,
+  duringSales,
+  INVENTORY,
+  type Festival,
+  openFestival,
+  PLACE_BOOKING,
+  setUpAt,
+} from './support/festival';
 
-const setUpAt = new Date('2026-03-01T09:00:00Z');
-const duringSales = new Date('2026-04-01T12:00:00Z');
-const festival = {
-  title: 'Harbour Lights Festival',
-  description: 'Three stages by the water.',
-  format: 'IN_PERSON',
-  venue: { name: 'Pier 9', address: '9 Quay Street', city: 'Lisbon', country: 'PT' },
-  startsAt: '2026-07-10T16:00:00Z',
-  endsAt: '2026-07-12T23:00:00Z',
-  timeZone: 'Europe/Lisbon',
-  registrationOpensAt: '2026-03-15T09:00:00Z',
-  registrationClosesAt: '2026-07-10T16:00:00Z',
-  maxCapacity: 5000,
-};
-const CREATE_EVENT = `mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`;
-const PUBLISH_EVENT = `mutation($id: ID!) { publishEvent(id: $id) { id } }`;
-const CREATE_TICKET_TYPE = `mutation($eventId: ID!, $input: CreateTicketTypeInput!) {
-  createTicketType(eventId: $eventId, input: $input) { id } }`;
-const PLACE_BOOKING = `mutation($input: PlaceBookingInput!) {
-  placeBooking(input: $input) {
-    booking {
-      id eventId status expiresAt
-      items { ticketTypeId ticketTypeName quantity unitPrice subtotal discount total }
-      amounts { subtotal discount total currency }
-    }
-    clientSecret
-    accessToken
-  }
-}`;
-const CONFIRM_BOOKING = `mutation($bookingId: ID!, $paymentRef: String!, $accessToken: String) {
-  confirmBooking(bookingId: $bookingId, paymentRef: $paymentRef, accessToken: $accessToken) }`;
 const MY_TICKETS = `query { myTickets { edges { node { id status qr { payload } } } } }`;
 const WEBHOOK_SECRET = 'whsec_bookings_suite';
-
-interface Festival {
-  eventId: string;
-  general: string;
-  vip: string;
-  free: string;
-}
-
-/** The festival on sale: General (45 EUR, 100, at most 4 per buyer), VIP (120 EUR, 3) and a free rehearsal. */
-async function openFestival(api: RunningApi): Promise<Festival> {
-  const organizer = await signUp(api, 'ORGANIZER');
-  const created = await api.graphql(CREATE_EVENT, { input: festival }, organizer.token);
-  const eventId = created.data!.createEvent.id as string;
-  const ticketType = async (input: Record<string, unknown>) => {
-    const result = await api.graphql(CREATE_TICKET_TYPE, { eventId, input }, organizer.token);
-    if (!result.data) throw new Error(JSON.stringify(result.errors));
-    return result.data.createTicketType.id as string;
-  };
-  const paid = { pricingType: 'PAID', attendanceMode: 'IN_PERSON' };
-  const general = await ticketType({
-    ...paid,
-    name: 'General',
-    price: { amount: 4500, currency: 'EUR' },
-    totalQuantity: 100,
-    maxPerOrder: 4,
-    maxPerUser: 4,
-  });
-  const vip = await ticketType({
-    ...paid,
-    name: 'VIP',
-    price: { amount: 12000, currency: 'EUR' },
-    totalQuantity: 3,
-  });
-  const free = await ticketType({
-    name: 'Open rehearsal',
-    pricingType: 'FREE',
-    attendanceMode: 'IN_PERSON',
-    totalQuantity: 50,
-  });
-  await api.graphql(PUBLISH_EVENT, { id: eventId }, organizer.token);
-  api.clock.set(duringSales);
-  return { eventId, general, vip, free };
-}
 
 describe('placing bookings through GraphQL', () => {
   let api: RunningApi;
@@ -361,7 +296,13 @@ describe('confirming bookings paid through Stripe', () => {
     return (started!.data as { paymentRef: string }).paymentRef;
   }
 
-  function succeeded(bookingId: string, paymentRef: string, amount: number): string {
+  function notice(
+    type: string,
+    bookingId: string,
+    paymentRef: string,
+    amount: number,
+    intent: Record<string, unknown> = {},
+  ): string {
     return JSON.stringify({
       id: `evt_${randomBytes(8).toString('hex')}`,
       object: 'event',
@@ -370,21 +311,49 @@ describe('confirming bookings paid through Stripe', () => {
       livemode: false,
       pending_webhooks: 1,
       request: { id: null, idempotency_key: null },
-      type: 'payment_intent.succeeded',
+      type,
       data: {
         object: {
           id: paymentRef,
           object: 'payment_intent',
           amount,
-          amount_received: amount,
+          amount_received: type === 'payment_intent.succeeded' ? amount : 0,
           currency: 'eur',
           metadata: { bookingId },
           last_payment_error: null,
           cancellation_reason: null,
+          ...intent,
         },
       },
     });
   }
+  const succeeded = (bookingId: string, paymentRef: string, amount: number) =>
+    notice('payment_intent.succeeded', bookingId, paymentRef, amount);
+
+  async function placeVip(quantity: number): Promise<{ bookingId: string; paymentRef: string }> {
+    const customer = await signUp(api, 'CUSTOMER');
+    const placed = await api.graphql(
+      PLACE_BOOKING,
+      {
+        input: {
+          eventId: shop.eventId,
+          idempotencyKey: `vip-${randomBytes(4).toString('hex')}`,
+          items: [{ ticketTypeId: shop.vip, quantity }],
+        },
+      },
+      customer.token,
+    );
+    const bookingId = placed.data!.placeBooking.booking.id as string;
+    return { bookingId, paymentRef: await paymentStarted(bookingId) };
+  }
+
+  const vipHeld = async () => {
+    const result = await api.graphql(INVENTORY, { eventId: shop.eventId });
+    return result.data!.ticketTypes.find((type: { id: string }) => type.id === shop.vip).held as number;
+  };
+
+  const bookingEvents = (bookingId: string) =>
+    api.app.get<EventStore>(EVENT_STORE).readStream(`booking-${bookingId}`);
 
   const deliver = (payload: string) =>
     fetch(`${api.url}/webhooks/stripe`, {
@@ -429,6 +398,67 @@ describe('confirming bookings paid through Stripe', () => {
         ticketId: node.id,
       });
     }
+  });
+
+  it('payment_intent.payment_failed ends the booking PAYMENT_FAILED with what Stripe said, and gives its hold back', async () => {
+    const { bookingId, paymentRef } = await placeVip(2);
+    expect(await vipHeld()).toBe(2);
+    const failure = notice('payment_intent.payment_failed', bookingId, paymentRef, 24000, {
+      last_payment_error: { code: 'card_declined', message: 'Your card was declined.' },
+    });
+
+    expect((await deliver(failure)).status).toBe(200);
+
+    const history = await bookingEvents(bookingId);
+    expect(history.slice(-2)).toMatchObject([
+      {
+        type: 'BookingPaymentFailed',
+        data: {
+          status: 'PAYMENT_FAILED',
+          failureCode: 'card_declined',
+          failureMessage: 'Your card was declined.',
+        },
+      },
+      { type: 'BookingHoldReleased', data: { reason: 'PAYMENT_FAILED' } },
+    ]);
+    expect(await vipHeld()).toBe(0);
+  });
+
+  it('payment_intent.canceled ends the booking with the cancellation reason, and gives its hold back', async () => {
+    const { bookingId, paymentRef } = await placeVip(1);
+    const cancellation = notice('payment_intent.canceled', bookingId, paymentRef, 12000, {
+      cancellation_reason: 'abandoned',
+    });
+
+    expect((await deliver(cancellation)).status).toBe(200);
+
+    const history = await bookingEvents(bookingId);
+    expect(history.slice(-2)).toMatchObject([
+      {
+        type: 'BookingPaymentFailed',
+        data: { failureCode: 'payment_canceled', failureMessage: 'abandoned' },
+      },
+      { type: 'BookingHoldReleased', data: { reason: 'PAYMENT_FAILED' } },
+    ]);
+    expect(await vipHeld()).toBe(0);
+  });
+
+  it('refundBooking refunds a Stripe payment through the Refunds API with the booking as idempotency key', async () => {
+    const { bookingId, paymentRef } = await placeVip(1);
+    expect((await deliver(succeeded(bookingId, paymentRef, 12000))).status).toBe(200);
+
+    const refunded = await api.graphql(
+      `mutation($bookingId: ID!) { refundBooking(bookingId: $bookingId) { status } }`,
+      { bookingId },
+      shop.organizer.token,
+    );
+
+    expect(refunded.data?.refundBooking.status).toBe('REFUNDED');
+    const refunds = stub.requests.filter((request) => request.path === '/v1/refunds');
+    expect(refunds.at(-1)).toMatchObject({
+      form: { payment_intent: paymentRef, reason: 'requested_by_customer' },
+      headers: { 'idempotency-key': `${bookingId}/refund` },
+    });
   });
 
   it('confirmBooking is refused DEVELOPMENT_GATEWAY_INACTIVE: only Stripe says a payment succeeded', async () => {

@@ -106,3 +106,12 @@ export async function signUp(
   if (!result.data) throw new Error(`sign-up failed: ${JSON.stringify(result.errors)}`);
   return { token: result.data.signUp.accessToken, userId: result.data.signUp.user.id, email };
 }
+
+const LOG_IN = `mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }`;
+
+/** A fresh token for a user `signUp` created, e.g. after the clock moved past the first one's expiry. */
+export async function logIn(api: RunningApi, email: string): Promise<string> {
+  const result = await api.graphql(LOG_IN, { input: { email, password: 'correct horse battery staple' } });
+  if (!result.data) throw new Error(`log-in failed: ${JSON.stringify(result.errors)}`);
+  return result.data.logIn.accessToken as string;
+}

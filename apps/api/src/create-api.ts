@@ -1,4 +1,10 @@
-import { type INestApplication, Logger, type LoggerService, type LogLevel } from '@nestjs/common';
+import {
+  type DynamicModule,
+  type INestApplication,
+  Logger,
+  type LoggerService,
+  type LogLevel,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type LogPosition } from '@ticketing/event-store';
 import { type AppConfig, Clock, createValidationPipe, SystemClock } from '@ticketing/platform';
@@ -17,6 +23,8 @@ export interface ApiOptions {
   /** Tests pass a clock they control. */
   clock?: Clock;
   logger?: LoggerService | LogLevel[] | false;
+  /** Modules added beside the application's own: the flash-sale benchmark adds its baseline resolver this way. */
+  extraModules?: DynamicModule['imports'];
 }
 
 export interface Api {
@@ -37,14 +45,15 @@ export async function createApi(options: ApiOptions): Promise<Api> {
       if (position) await monitor.waitForPosition(position, config.readYourWritesTimeoutMs);
     },
   };
+  const appModule = AppModule.forRoot({
+    config,
+    infrastructure,
+    clock: options.clock ?? new SystemClock(),
+    readYourWrites,
+    projectionMonitor: monitor,
+  });
   const app = await NestFactory.create(
-    AppModule.forRoot({
-      config,
-      infrastructure,
-      clock: options.clock ?? new SystemClock(),
-      readYourWrites,
-      projectionMonitor: monitor,
-    }),
+    { ...appModule, imports: [...(appModule.imports ?? []), ...(options.extraModules ?? [])] },
     // The Stripe webhook's signature covers the exact bytes received, which parsing and re-serialising would lose.
     { logger: options.logger ?? ['log', 'warn', 'error'], rawBody: true },
   );

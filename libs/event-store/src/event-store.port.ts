@@ -120,3 +120,9 @@ export type Recorded<Event extends { type: string; data: unknown }> = RecordedEv
   Event['type'],
   Event['data']
 >;
+
+/** The furthest of `positions` in the log, ignoring nulls (commands that appended nothing); null when all are. */
+export function latestPosition(positions: (LogPosition | null)[]): LogPosition | null {
+  const appended = positions.filter((position): position is LogPosition => position !== null);
+  return appended.sort(comparePositions).at(-1) ?? null;
+}

@@ -1,4 +1,5 @@
 export * from './sales.module';
+export type { BookingConfirmed } from './domain/booking/booking.events';
 export * from './payments/payment-gateway.port';
 export * from './payments/payment-event-handler.port';
 export * from './payments/payment.errors';

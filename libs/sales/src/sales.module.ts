@@ -1,17 +1,24 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, loadSigningKey } from '@ticketing/platform';
 import { BOOKING_ACCESS_KEY } from './application/booking-access-token';
+import { BookingCallers } from './application/booking-callers';
 import { BookingHolds } from './application/booking-holds';
+import { BookingRefunds } from './application/booking-refunds';
 import { BookingTickets } from './application/booking-tickets';
 import { BookingTicketsLoader } from './application/booking-tickets.loader';
+import { CancelBookingHandler } from './application/cancel-booking.handler';
 import { ConfirmBookingHandler } from './application/confirm-booking.handler';
 import { ConfirmDevelopmentPaymentHandler } from './application/confirm-development-payment.handler';
+import { CreatePromoCodeHandler } from './application/create-promo-code.handler';
 import { GetBookingHandler } from './application/get-booking.handler';
+import { HoldExpiryProcess } from './application/hold-expiry.process';
 import { ListEventBookingsHandler } from './application/list-event-bookings.handler';
 import { ListMyBookingsHandler } from './application/list-my-bookings.handler';
 import { PlaceBookingHandler } from './application/place-booking.handler';
+import { RefundBookingHandler } from './application/refund-booking.handler';
 import { BookingQueryResolver } from './graphql/booking-query.resolver';
 import { BookingResolver } from './graphql/booking.resolver';
+import { PromoCodeResolver } from './graphql/promo-code.resolver';
 import { BookingPaymentEventsHandler } from './payments/booking-payment-events.handler';
 import { HandleStripeEventHandler } from './payments/handle-stripe-event.handler';
 import { PAYMENT_EVENT_HANDLER } from './payments/payment-event-handler.port';
@@ -20,10 +27,13 @@ import { PAYMENT_GATEWAY } from './payments/payment-gateway.port';
 import { StripeWebhookVerifier } from './payments/stripe-webhook.verifier';
 
 export const salesHandlers = [
+  CancelBookingHandler,
   ConfirmBookingHandler,
   ConfirmDevelopmentPaymentHandler,
+  CreatePromoCodeHandler,
   HandleStripeEventHandler,
   PlaceBookingHandler,
+  RefundBookingHandler,
 ];
 
 /** Bookings and their payments. Needs the global infrastructure providers (event store, config, clock). */
@@ -32,11 +42,15 @@ export const salesHandlers = [
     ...salesHandlers,
     BookingResolver,
     BookingQueryResolver,
+    PromoCodeResolver,
     BookingTicketsLoader,
     GetBookingHandler,
     ListMyBookingsHandler,
     ListEventBookingsHandler,
+    BookingCallers,
     BookingHolds,
+    BookingRefunds,
+    HoldExpiryProcess,
     BookingTickets,
     StripeWebhookVerifier,
     {

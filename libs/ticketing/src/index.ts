@@ -7,6 +7,8 @@ export type * from './domain/ticket.commands';
 export type * from './domain/ticket.events';
 export * from './domain/qr-revocation';
 export * from './application/issue-tickets';
+export * from './application/staff-operation-id';
+export * from './application/ticket-ids';
 export * from './application/run-ticket-command';
 export * from './application/ticket-stream';
 export * from './application/ticket-qr';

@@ -13,6 +13,11 @@ export const SalesChannel = {
 } as const;
 export type SalesChannel = (typeof SalesChannel)[keyof typeof SalesChannel];
 
+/** Door staff sell what is sold EVERYWHERE or AT_DOOR_ONLY. */
+export function isSoldAtDoor(channel: SalesChannel): boolean {
+  return channel !== SalesChannel.ONLINE_ONLY;
+}
+
 export const AttendanceMode = {
   IN_PERSON: 'IN_PERSON',
   ONLINE: 'ONLINE',

@@ -29,8 +29,21 @@ export interface AppConfig {
   readyMaxProjectionLag: number;
   /** Stripe when its keys are set; otherwise the development gateway, which never leaves the process. */
   payments: { stripe: StripeSettings | null };
-  /** How long a booking holds its units for the buyer to pay. */
-  sales: { holdMinutes: number };
+  /**
+   * How long a booking holds its units for the buyer to pay, and how often the expiry process looks for holds whose
+   * time has passed.
+   */
+  sales: { holdMinutes: number; expiryPollMs: number };
+  notifications: NotificationSettings;
+}
+
+export interface NotificationSettings {
+  /** `smtp://` or `smtps://`, with credentials if the server wants them. Unset: messages are logged, not sent. */
+  smtpUrl: string | null;
+  /** The sender's address; its domain also names every Message-ID. */
+  from: string;
+  /** How often the sender looks for notifications ready to go. */
+  pollMs: number;
 }
 
 export interface StripeSettings {
@@ -79,8 +92,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     readyMaxProjectionLag: integer(env, 'READY_MAX_PROJECTION_LAG', 1000, 0, 1_000_000),
     payments: { stripe: stripeSettings(env) },
-    sales: { holdMinutes: integer(env, 'HOLD_MINUTES', 15, 1, 1440) },
+    sales: {
+      holdMinutes: integer(env, 'HOLD_MINUTES', 15, 1, 1440),
+      expiryPollMs: integer(env, 'HOLD_EXPIRY_POLL_MS', 1000, 50, 600_000),
+    },
+    notifications: {
+      smtpUrl: smtpUrl(env),
+      from: mailbox(env, 'NOTIFICATION_FROM', 'tickets@localhost'),
+      pollMs: integer(env, 'NOTIFICATION_POLL_MS', 500, 50, 600_000),
+    },
   };
+}
+
+/** The message never repeats the URL: it may carry the SMTP password. */
+function smtpUrl(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.SMTP_URL || null;
+  if (!raw) return null;
+  const url = URL.canParse(raw) ? new URL(raw) : null;
+  if (!url || !['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname) {
+    throw new ConfigError('SMTP_URL must be smtp://[user:password@]host[:port] or smtps://...');
+  }
+  return raw;
+}
+
+function mailbox(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(raw)) {
+    throw new ConfigError(`${name} must be a bare e-mail address such as tickets@example.com, got "${raw}"`);
+  }
+  return raw;
 }
 
 /** Messages never repeat the keys' values: they are secrets. */

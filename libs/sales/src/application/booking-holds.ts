@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { inventoryDecider, inventoryStream } from '@ticketing/catalog';
+import { inventoryDecider, inventoryStream, type ReservationItem } from '@ticketing/catalog';
 import {
   type BatchingCommandExecutor,
   EVENT_STORE,
@@ -8,12 +8,13 @@ import {
   runCommand,
 } from '@ticketing/event-store';
 import type { CommandContext } from '@ticketing/platform';
-import type { BuyerItem } from '../domain/buyer-limits/buyer-limits.events';
+import type { BuyerItem, BuyerReleaseReason } from '../domain/buyer-limits/buyer-limits.events';
+import { bookingDecider } from '../domain/booking/booking.decider';
 import { buyerLimitsDecider } from '../domain/buyer-limits/buyer-limits.decider';
 import { promoCodeDecider } from '../domain/promo-code/promo-code.decider';
 import type { PromoCodeRedemption } from '../domain/promo-code/promo-discount';
 import type { ReleaseReason } from '../domain/release-reason';
-import { buyerLimitsStream, promoCodeStream } from './sales-streams';
+import { bookingStream, buyerLimitsStream, promoCodeStream } from './sales-streams';
 
 /** What a booking holds in the streams that decide for all bookings: units, the buyer's allowance, a code's use. */
 export interface BookingHold {
@@ -71,11 +72,35 @@ export class BookingHolds {
   }
 
   /**
+   * Gives back the hold of a booking that stopped waiting for its payment (expired, failed, cancelled), then records
+   * on the booking that nothing is held any more: until then the expiry process finishes what a crash cut short.
+   */
+  async releaseEnded(hold: HeldBooking, reason: ReleaseReason, context: CommandContext): Promise<void> {
+    const { bookingId } = hold;
+    await this.release(hold, reason, context);
+    await runCommand(
+      this.store,
+      bookingDecider,
+      bookingStream(bookingId),
+      { type: 'RecordHoldReleased', bookingId, reason },
+      step(context, bookingId, `hold-released-${reason}`),
+    );
+  }
+
+  /**
    * Turns the hold into a sale: its units sold, the buyer's allowance and the code's use spent. A hold released
    * meanwhile is taken again when its streams still allow it, or the refusing rule is thrown. Returns whether the
    * units had to be taken again, which the booking records.
+   *
+   * The units go first, as the hot stream most likely to refuse. When the buyer's allowance or the code's use is
+   * refused after them, the units (and an allowance counted meanwhile) go back on sale before the refusal is thrown:
+   * the payment is then refunded, and units sold to nobody would be lost to every other buyer. The code goes last
+   * because a use once spent is never given back.
    */
-  async confirm(hold: HeldBooking, context: CommandContext): Promise<{ reacquired: boolean }> {
+  async confirm(
+    hold: HeldBooking & { items: ReservationItem[] },
+    context: CommandContext,
+  ): Promise<{ reacquired: boolean }> {
     const { bookingId, eventId, buyerKey, promoCode } = hold;
     const units = await this.hotStreams.execute(
       inventoryDecider,
@@ -83,26 +108,63 @@ export class BookingHolds {
       { type: 'ConfirmReservation', eventId, reservationId: bookingId },
       step(context, bookingId, 'confirm-units'),
     );
-    if (promoCode) {
-      await this.hotStreams.execute(
-        promoCodeDecider,
-        promoCodeStream(eventId, promoCode),
-        { type: 'ConfirmPromoCodeRedemption', eventId, code: promoCode, bookingId },
-        step(context, bookingId, 'confirm-promo-code'),
+    try {
+      await runCommand(
+        this.store,
+        buyerLimitsDecider,
+        buyerLimitsStream(eventId, buyerKey),
+        { type: 'ConfirmBuyerUnits', eventId, buyerKey, bookingId },
+        step(context, bookingId, 'confirm-buyer-units'),
       );
+      if (promoCode) {
+        await this.hotStreams.execute(
+          promoCodeDecider,
+          promoCodeStream(eventId, promoCode),
+          { type: 'ConfirmPromoCodeRedemption', eventId, code: promoCode, bookingId },
+          step(context, bookingId, 'confirm-promo-code'),
+        );
+      }
+    } catch (error) {
+      await this.returnSold(hold, 'REFUNDED', context);
+      throw error;
     }
-    await runCommand(
-      this.store,
-      buyerLimitsDecider,
-      buyerLimitsStream(eventId, buyerKey),
-      { type: 'ConfirmBuyerUnits', eventId, buyerKey, bookingId },
-      step(context, bookingId, 'confirm-buyer-units'),
-    );
     return { reacquired: units.events.some((event) => event.type === 'ReservationReacquired') };
   }
 
+  /**
+   * A sold booking was cancelled or refunded: its units go back on sale and the buyer may buy them again. A code's
+   * use stays spent, as the price the buyer paid was granted.
+   */
+  async returnSold(
+    hold: HeldBooking & { items: ReservationItem[] },
+    reason: 'CANCELLED' | 'REFUNDED',
+    context: CommandContext,
+  ): Promise<void> {
+    const { bookingId, eventId, items } = hold;
+    for (const { ticketTypeId, quantity } of items) {
+      await this.hotStreams.execute(
+        inventoryDecider,
+        inventoryStream(eventId),
+        {
+          type: 'ReturnUnits',
+          eventId,
+          returnId: `${bookingId}/${ticketTypeId}`,
+          ticketTypeId,
+          quantity,
+          reason: reason === 'REFUNDED' ? 'REFUNDED' : 'TICKET_CANCELLED',
+        },
+        step(context, bookingId, `return-units-${ticketTypeId}`),
+      );
+    }
+    await this.releaseBuyerUnits(hold, reason, context);
+  }
+
   /** Gives back a booking's allowance; a booking of this buyer already released is left as it is. */
-  async releaseBuyerUnits(hold: HeldBooking, reason: ReleaseReason, context: CommandContext): Promise<void> {
+  async releaseBuyerUnits(
+    hold: HeldBooking,
+    reason: BuyerReleaseReason,
+    context: CommandContext,
+  ): Promise<void> {
     const { bookingId, eventId, buyerKey } = hold;
     await runCommand(
       this.store,

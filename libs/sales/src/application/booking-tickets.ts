@@ -1,11 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { findVisibleTicketType } from '@ticketing/catalog';
-import { EVENT_STORE, type EventStore } from '@ticketing/event-store';
+import { EVENT_STORE, type EventStore, latestPosition, type LogPosition } from '@ticketing/event-store';
 import { findUserById } from '@ticketing/identity';
 import type { CommandContext } from '@ticketing/platform';
 import { notFound } from '@ticketing/platform/domain';
 import { type Database, READ_DB } from '@ticketing/read-store';
-import { issueTickets, type TicketHolderInput, type TicketIssue, TicketKind } from '@ticketing/ticketing';
+import {
+  issueTickets,
+  runTicketCommand,
+  type TicketCommand,
+  type TicketHolderInput,
+  type TicketIssue,
+  TicketKind,
+  ticketIdFor,
+} from '@ticketing/ticketing';
 import type { Kysely } from 'kysely';
 import type { BookingState } from '../domain/booking/booking.state';
 
@@ -14,6 +22,8 @@ import type { BookingState } from '../domain/booking/booking.state';
  * ticket still records what was paid for it, here nothing.
  */
 const NO_CURRENCY = 'XXX';
+
+const issuingCommandId = (bookingId: string) => `${bookingId}/issue-tickets`;
 
 /**
  * Issues a confirmed booking's tickets, one per unit, to its buyer. The command id is derived from the booking alone,
@@ -49,10 +59,52 @@ export class BookingTickets {
     );
     const { ticketIds } = await issueTickets(this.store, issues, {
       ...context,
-      commandId: `${bookingId}/issue-tickets`,
+      commandId: issuingCommandId(bookingId),
       causationId: context.commandId,
     });
     return ticketIds;
+  }
+
+  /** A confirmed booking cancelled by staff: its tickets stop admitting anyone, and their records stay. */
+  voidAll(booking: BookingState, reason: string, context: CommandContext): Promise<LogPosition | null> {
+    return this.onEachTicket(booking, context, 'void-tickets', (ticketId) => ({
+      type: 'VoidTicket',
+      ticketId,
+      reason,
+    }));
+  }
+
+  refundAll(booking: BookingState, refundRef: string, context: CommandContext): Promise<LogPosition | null> {
+    return this.onEachTicket(booking, context, 'refund-tickets', (ticketId) => ({
+      type: 'RefundTicket',
+      ticketId,
+      refundRef,
+    }));
+  }
+
+  /**
+   * The booking's tickets are found from its id alone, as `issue` derived them, so no read model has to have caught
+   * up. Voiding or refunding a ticket twice changes nothing, so a retry finishes what a crash cut short. Returns where
+   * the last change landed, for the caller to read its tickets back.
+   */
+  private async onEachTicket(
+    booking: BookingState,
+    context: CommandContext,
+    step: string,
+    commandFor: (ticketId: string) => TicketCommand,
+  ): Promise<LogPosition | null> {
+    const { bookingId } = booking.reference;
+    const units = booking.items.reduce((sum, line) => sum + line.quantity, 0);
+    const ticketContext = { ...context, commandId: `${bookingId}/${step}`, causationId: context.commandId };
+    const outcomes = await Promise.all(
+      Array.from({ length: units }, (_, index) =>
+        runTicketCommand(this.store, commandFor(ticketIdFor(issuingCommandId(bookingId), index)), {
+          ...ticketContext,
+          commandId: `${ticketContext.commandId}/${index}`,
+        }),
+      ),
+    );
+    return latestPosition(outcomes.map((outcome) => outcome.position));
   }
 
   /** A customer's tickets carry their account's current address and name; a guest's, what they typed. */

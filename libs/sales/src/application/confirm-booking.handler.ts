@@ -1,16 +1,16 @@
 import { Inject, Logger } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore, runCommand, toDomainEvent } from '@ticketing/event-store';
+import { EVENT_STORE, type EventStore, runCommand } from '@ticketing/event-store';
 import { Clock, type CommandContext, commandContextFor } from '@ticketing/platform';
-import { AppError, ErrorCode, foldEvents, notFound, SYSTEM_ACTOR } from '@ticketing/platform/domain';
+import { AppError, ErrorCode, notFound, SYSTEM_ACTOR } from '@ticketing/platform/domain';
 import { BookingStatus } from '../domain/booking/booking-status';
 import type { ConfirmBooking } from '../domain/booking/booking.commands';
 import { bookingDecider } from '../domain/booking/booking.decider';
-import type { BookingEvent } from '../domain/booking/booking.events';
 import { acceptsPayment, type BookingState } from '../domain/booking/booking.state';
-import { PAYMENT_GATEWAY, type PaymentGateway } from '../payments/payment-gateway.port';
 import { BookingHolds } from './booking-holds';
+import { BookingRefunds, soldUnitsOf } from './booking-refunds';
 import { BookingTickets } from './booking-tickets';
+import { loadBooking } from './load-booking';
 import { bookingStream } from './sales-streams';
 
 /** A payment the gateway received for a booking, in integer minor units of an upper-case ISO 4217 currency. */
@@ -49,9 +49,9 @@ export class ConfirmBookingHandler implements ICommandHandler<ConfirmBookingComm
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(PAYMENT_GATEWAY) private readonly gateway: PaymentGateway,
     private readonly holds: BookingHolds,
     private readonly tickets: BookingTickets,
+    private readonly refunds: BookingRefunds,
     private readonly clock: Clock,
   ) {}
 
@@ -61,7 +61,7 @@ export class ConfirmBookingHandler implements ICommandHandler<ConfirmBookingComm
       ...commandContextFor({ principal: null, correlationId }, this.clock.now(), commandId),
       actor: SYSTEM_ACTOR,
     };
-    const booking = await this.loadBooking(bookingId);
+    const booking = await loadBooking(this.store, bookingId);
     if (!booking) throw notFound('Booking', bookingId);
     const units = acceptsPayment(booking) ? await this.sellUnits(booking, context) : nothingTaken;
     const outcome = await runCommand(
@@ -73,45 +73,22 @@ export class ConfirmBookingHandler implements ICommandHandler<ConfirmBookingComm
     );
     const confirmed = outcome.state!;
     if (confirmed.status === BookingStatus.CONFIRMED) await this.tickets.issue(confirmed, context);
-    if (confirmed.status === BookingStatus.REFUND_DUE) return this.refund(confirmed, context);
+    if (confirmed.status === BookingStatus.REFUND_DUE) {
+      const { booking } = await this.refunds.refund(confirmed, 'requested_by_customer', context);
+      return booking.status;
+    }
     return confirmed.status;
-  }
-
-  private async loadBooking(bookingId: string): Promise<BookingState | null> {
-    const history = await this.store.readStream(bookingStream(bookingId));
-    return foldEvents(bookingDecider, history.map(toDomainEvent<BookingEvent>));
   }
 
   /** A rule refusing the units is an outcome the booking records, not a failure of this command. */
   private async sellUnits(booking: BookingState, context: CommandContext): Promise<UnitsOutcome> {
     try {
-      const { reacquired } = await this.holds.confirm(booking.reference, context);
+      const { reacquired } = await this.holds.confirm(soldUnitsOf(booking), context);
       return { unitsStillHeld: !reacquired, reacquired };
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== ErrorCode.BUSINESS_RULE_VIOLATION) throw error;
       return { ...nothingTaken, unavailableBecause: error.reason ?? null };
     }
-  }
-
-  /** One refund per booking: its idempotency key is the booking's, so a retry never pays the buyer back twice. */
-  private async refund(booking: BookingState, context: CommandContext): Promise<BookingStatus> {
-    const { bookingId } = booking.reference;
-    const payment = booking.payment!;
-    const refundId = `${bookingId}/refund`;
-    const refund = await this.gateway.refund({
-      paymentRef: payment.paymentRef,
-      reason: 'requested_by_customer',
-      idempotencyKey: refundId,
-    });
-    this.logger.log(`Payment ${payment.paymentRef} for booking ${bookingId} is refunded: ${refund.status}`);
-    const refunded = await runCommand(
-      this.store,
-      bookingDecider,
-      bookingStream(bookingId),
-      { type: 'RefundBooking', bookingId, refundRef: refund.refundRef, amount: payment.amount },
-      { ...context, commandId: refundId, causationId: context.commandId },
-    );
-    return refunded.state!.status;
   }
 }
 

@@ -1,16 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore, toDomainEvent } from '@ticketing/event-store';
+import { EVENT_STORE, type EventStore } from '@ticketing/event-store';
 import { APP_CONFIG, type AppConfig, Clock, type CommandOrigin, type SigningKey } from '@ticketing/platform';
-import { foldEvents, notFound, Role, ruleViolation } from '@ticketing/platform/domain';
+import { notFound, Role, ruleViolation } from '@ticketing/platform/domain';
 import type { BookingStatus } from '../domain/booking/booking-status';
-import { bookingDecider } from '../domain/booking/booking.decider';
-import type { BookingEvent } from '../domain/booking/booking.events';
 import type { BookingState } from '../domain/booking/booking.state';
 import { PAYMENT_GATEWAY, type PaymentGateway } from '../payments/payment-gateway.port';
 import { BOOKING_ACCESS_KEY, verifyBookingAccessToken } from './booking-access-token';
 import { ConfirmBookingCommand } from './confirm-booking.handler';
-import { bookingStream } from './sales-streams';
+import { loadBooking } from './load-booking';
 
 /** The buyer says they paid with the development gateway, which has no webhook to say it for them. */
 export class ConfirmDevelopmentPaymentCommand extends Command<BookingStatus> {
@@ -48,7 +46,7 @@ export class ConfirmDevelopmentPaymentHandler implements ICommandHandler<Confirm
         'Payments are confirmed by the payment gateway; this confirmation is for the development gateway only',
       );
     }
-    const booking = await this.loadBooking(bookingId);
+    const booking = await loadBooking(this.store, bookingId);
     if (!booking || !(await this.mayConfirm(booking, command))) throw notFound('Booking', bookingId);
     // The gateway started one payment for the booking; confirming another would record money nobody asked for.
     if (booking.paymentRef !== null && booking.paymentRef !== paymentRef) {
@@ -63,11 +61,6 @@ export class ConfirmDevelopmentPaymentHandler implements ICommandHandler<Confirm
     return this.commandBus.execute(
       new ConfirmBookingCommand(payment, `${bookingId}/confirm-${paymentRef}`, origin.correlationId),
     );
-  }
-
-  private async loadBooking(bookingId: string): Promise<BookingState | null> {
-    const history = await this.store.readStream(bookingStream(bookingId));
-    return foldEvents(bookingDecider, history.map(toDomainEvent<BookingEvent>));
   }
 
   /** The signed-in buyer, a guest holding the booking's access token, or an admin. */

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore, runCommand, toDomainEvent } from '@ticketing/event-store';
+import { EVENT_STORE, type EventStore, runCommand } from '@ticketing/event-store';
 import {
   APP_CONFIG,
   type AppConfig,
@@ -10,13 +10,12 @@ import {
   commandContextFor,
   type SigningKey,
 } from '@ticketing/platform';
-import { foldEvents, type Principal } from '@ticketing/platform/domain';
+import { type Principal } from '@ticketing/platform/domain';
 import { type Database, READ_DB } from '@ticketing/read-store';
 import type { Kysely } from 'kysely';
 import { BookingStatus } from '../domain/booking/booking-status';
 import type { PlaceBooking } from '../domain/booking/booking.commands';
 import { bookingDecider } from '../domain/booking/booking.decider';
-import type { BookingEvent } from '../domain/booking/booking.events';
 import type { BookingState } from '../domain/booking/booking.state';
 import { type Buyer, buyerKey, recordedBuyer } from '../domain/buyer';
 import type { PromoCodeRedemption } from '../domain/promo-code/promo-discount';
@@ -26,6 +25,7 @@ import { type BookingHold, BookingHolds } from './booking-holds';
 import { BookingTickets } from './booking-tickets';
 import { buyerItemsOf, loadBookingTerms, type RequestedItem } from './booking-terms';
 import { type PlacedBookingView, toBookingView } from './booking-view';
+import { loadBooking } from './load-booking';
 import { bookingIdFor, bookingStream } from './sales-streams';
 
 export interface PlaceBookingRequest {
@@ -83,7 +83,7 @@ export class PlaceBookingHandler implements ICommandHandler<PlaceBookingCommand>
       idempotencyKey: request.idempotencyKey,
       expiresAt,
     };
-    const existing = await this.loadBooking(bookingId);
+    const existing = await loadBooking(this.store, bookingId);
     const hold = {
       bookingId,
       eventId: request.eventId,
@@ -109,11 +109,6 @@ export class PlaceBookingHandler implements ICommandHandler<PlaceBookingCommand>
           ? await issueBookingAccessToken(this.accessKey, this.config.auth.issuer, bookingId, now)
           : null,
     };
-  }
-
-  private async loadBooking(bookingId: string): Promise<BookingState | null> {
-    const history = await this.store.readStream(bookingStream(bookingId));
-    return foldEvents(bookingDecider, history.map(toDomainEvent<BookingEvent>));
   }
 
   /** The decider refuses a key reused for another request; the same request gets the booking as it stands. */

@@ -1,9 +1,14 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { type GraphQLContext, RequestContext } from '@ticketing/platform';
+import type { BookingRecordView } from '../application/booking.queries';
 import type { PlacedBookingView } from '../application/booking-view';
+import { CancelBookingCommand } from '../application/cancel-booking.handler';
 import { ConfirmDevelopmentPaymentCommand } from '../application/confirm-development-payment.handler';
 import { PlaceBookingCommand } from '../application/place-booking.handler';
+import { RefundBookingCommand } from '../application/refund-booking.handler';
+import { BookingRecordType } from './booking-record.type';
+import { CancelBookingArgs } from './cancel-booking.args';
 import { BookingStatus } from './booking.enums';
 import { PlaceBookingInput } from './place-booking.input';
 import { PlacedBooking } from './placed-booking.type';
@@ -48,5 +53,33 @@ export class BookingResolver {
     return this.commandBus.execute(
       new ConfirmDevelopmentPaymentCommand(bookingId, paymentRef, accessToken ?? null, context),
     );
+  }
+
+  @Mutation(() => BookingRecordType, {
+    description:
+      'Cancel a booking. Its buyer (or a guest with the booking access token) cancels while it is pending, which ' +
+      "gives its tickets back; the event's organizer or an admin also cancels a confirmed one, whose tickets are " +
+      'voided and whose units go back on sale, with no refund. Errors: NOT_FOUND, FORBIDDEN (a buyer cancelling a ' +
+      'confirmed booking), BUSINESS_RULE_VIOLATION (BOOKING_NOT_CANCELLABLE, CANCELLATION_REASON_REQUIRED).',
+  })
+  cancelBooking(
+    @Args() { bookingId, reason, accessToken }: CancelBookingArgs,
+    @RequestContext() context: GraphQLContext,
+  ): Promise<BookingRecordView> {
+    return this.commandBus.execute(new CancelBookingCommand(bookingId, reason, accessToken ?? null, context));
+  }
+
+  @Mutation(() => BookingRecordType, {
+    description:
+      "Give a paid booking's money back through the payment gateway, for the event's organizer or an admin: its " +
+      'tickets are marked refunded and their units go back on sale. Errors: NOT_FOUND, FORBIDDEN (its buyer), ' +
+      'BUSINESS_RULE_VIOLATION (BOOKING_NOT_REFUNDABLE, NOTHING_TO_REFUND, PAYMENT_REJECTED), ' +
+      'SERVICE_UNAVAILABLE (PAYMENT_GATEWAY_UNAVAILABLE: try again).',
+  })
+  refundBooking(
+    @Args('bookingId', { type: () => ID }) bookingId: string,
+    @RequestContext() context: GraphQLContext,
+  ): Promise<BookingRecordView> {
+    return this.commandBus.execute(new RefundBookingCommand(bookingId, context));
   }
 }

@@ -75,7 +75,7 @@ export class BookingPaymentEventsHandler implements PaymentEventHandler {
     );
     const booking = outcome.state!;
     if (booking.status === BookingStatus.PAYMENT_FAILED) {
-      await this.holds.release(booking.reference, 'PAYMENT_FAILED', context);
+      await this.holds.releaseEnded(booking.reference, 'PAYMENT_FAILED', context);
     }
   }
 

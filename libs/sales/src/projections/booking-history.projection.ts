@@ -3,13 +3,14 @@ import type { Database, Projection } from '@ticketing/read-store';
 import type { Transaction } from 'kysely';
 import type {
   BookingEvent,
+  BookingHoldReleased,
   BookingPaymentStarted,
   BookingPlaced,
   StatusChange,
 } from '../domain/booking/booking.events';
 
-/** Starting a payment changes no status, so the history has nothing to show for it. */
-type StatusEvent = Exclude<BookingEvent, BookingPaymentStarted>;
+/** Starting a payment or giving a hold back changes no status, so the history has nothing to show for them. */
+type StatusEvent = Exclude<BookingEvent, BookingPaymentStarted | BookingHoldReleased>;
 
 /** Every booking with its lines, amounts and each status it went through: what the booking lists and pages read. */
 export const bookingHistoryProjection: Projection = {

@@ -55,4 +55,24 @@ export const salesMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-11-26-0100-sales-booking-holds': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('sales_booking_holds')
+        .addColumn('booking_id', 'text', (c) => c.primaryKey())
+        .addColumn('event_id', 'text', (c) => c.notNull())
+        .addColumn('buyer_key', 'text', (c) => c.notNull())
+        .addColumn('promo_code', 'text')
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('release_reason', 'text')
+        .addColumn('release_due_since', 'timestamptz')
+        .execute();
+      // The expiry process asks for the holds due soonest.
+      await db.schema
+        .createIndex('sales_booking_holds_by_expiry')
+        .on('sales_booking_holds')
+        .columns(['expires_at'])
+        .execute();
+    },
+  },
 };

@@ -1,4 +1,5 @@
 import type { Projection } from '@ticketing/read-store';
 import { bookingHistoryProjection } from './booking-history.projection';
+import { bookingHoldsProjection } from './booking-holds.projection';
 
-export const salesProjections: Projection[] = [bookingHistoryProjection];
+export const salesProjections: Projection[] = [bookingHistoryProjection, bookingHoldsProjection];

@@ -1,4 +1,4 @@
-import { comparePositions, type EventStore, type LogPosition } from '@ticketing/event-store';
+import { type EventStore, latestPosition, type LogPosition } from '@ticketing/event-store';
 import type { CommandContext } from '@ticketing/platform';
 import type { IssueTicket } from '../domain/ticket.commands';
 import { ticketDecider } from '../domain/ticket.decider';
@@ -33,18 +33,29 @@ export async function issueTickets(
   issues: TicketIssue[],
   context: CommandContext,
 ): Promise<IssuedTickets> {
-  const commands = issues.map(
-    (issue, index): IssueTicket => ({
-      type: 'IssueTicket',
-      ticketId: ticketIdFor(context.commandId, index),
-      ...issue,
-    }),
-  );
+  const commands = issueCommands(issues, context.commandId);
   for (const command of commands) ticketDecider.decide(command, ticketDecider.initialState, context.now);
   const outcomes = await Promise.all(commands.map((command) => runTicketCommand(store, command, context)));
-  const positions = outcomes.flatMap((outcome) => (outcome.position ? [outcome.position] : []));
   return {
     ticketIds: commands.map((command) => command.ticketId),
-    position: positions.sort(comparePositions).at(-1) ?? null,
+    position: latestPosition(outcomes.map((outcome) => outcome.position)),
   };
+}
+
+/**
+ * Refuses what `issueTickets` would refuse (a bad holder, a price on a comp...) without writing anything, for callers
+ * that take something for the tickets first, such as the units they count against.
+ */
+export function assertIssuable(issues: TicketIssue[], now: Date): void {
+  for (const command of issueCommands(issues, 'not-yet-issued')) {
+    ticketDecider.decide(command, ticketDecider.initialState, now);
+  }
+}
+
+function issueCommands(issues: TicketIssue[], commandId: string): IssueTicket[] {
+  return issues.map((issue, index) => ({
+    type: 'IssueTicket',
+    ticketId: ticketIdFor(commandId, index),
+    ...issue,
+  }));
 }

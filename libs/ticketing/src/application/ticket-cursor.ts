@@ -1,22 +1,25 @@
 import { validationFailed } from '@ticketing/platform/domain';
 
-/** Where a page of a holder's tickets ends: they are ordered by when the holder got them, then id. */
+/**
+ * Where a page of tickets ends: they are ordered by an instant, then id. The instant is when the holder got them in a
+ * holder's list, and when they were issued in an event's.
+ */
 export interface TicketCursor {
-  heldSince: Date;
+  at: Date;
   id: string;
 }
 
 /** Opaque to clients, so the ordering behind it can change without breaking them. */
 export function encodeTicketCursor(cursor: TicketCursor): string {
-  return Buffer.from(JSON.stringify([cursor.heldSince.toISOString(), cursor.id])).toString('base64url');
+  return Buffer.from(JSON.stringify([cursor.at.toISOString(), cursor.id])).toString('base64url');
 }
 
 export function decodeTicketCursor(encoded: string): TicketCursor {
   const decoded = parseJson(Buffer.from(encoded, 'base64url').toString('utf8'));
   if (Array.isArray(decoded) && decoded.length === 2) {
-    const [heldSince, id] = decoded;
-    if (typeof heldSince === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(heldSince))) {
-      return { heldSince: new Date(heldSince), id };
+    const [at, id] = decoded;
+    if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(at))) {
+      return { at: new Date(at), id };
     }
   }
   throw validationFailed([

@@ -72,18 +72,56 @@ export async function listHolderTickets(
       : query.where('holder_email', '=', normaliseEmail(holder.email));
   if (after) {
     query = query.where(({ eb, refTuple, tuple }) =>
-      eb(refTuple('held_since', 'id'), '<', tuple(after.heldSince, after.id)),
+      eb(refTuple('held_since', 'id'), '<', tuple(after.at, after.id)),
     );
   }
-  const rows = await query.execute();
-  const edges = rows.slice(0, page.first).map((row) => ({
-    cursor: encodeTicketCursor({ heldSince: row.held_since, id: row.id }),
-    node: toView(row),
-  }));
-  return {
-    edges,
-    pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null },
-  };
+  return pageOf(await query.execute(), page, (row) => row.held_since);
+}
+
+/** Which of an event's tickets to list: all of them, or those of a kind and status (the unsold door tickets...). */
+export interface EventTicketsFilter {
+  kind?: TicketKind;
+  status?: TicketStatus;
+}
+
+/**
+ * An event's tickets, the most recently issued first, a page at a time: for its organizer, and for door staff picking
+ * an unsold door ticket. Ordered by issue rather than by holder, so a sale at the door does not move a ticket across
+ * pages while someone pages through.
+ *
+ * @example
+ * const unsold = await listEventTickets(db, eventId, { kind: 'DOOR', status: 'UNACTIVATED' }, { first: 50 });
+ */
+export async function listEventTickets(
+  db: Kysely<Database>,
+  eventId: string,
+  filter: EventTicketsFilter,
+  page: TicketsPage,
+): Promise<TicketConnection> {
+  const after = page.after === undefined ? undefined : decodeTicketCursor(page.after);
+  let query = db
+    .selectFrom('ticketing_tickets')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .orderBy('issued_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.first + 1);
+  if (filter.kind) query = query.where('kind', '=', filter.kind);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (after) {
+    query = query.where(({ eb, refTuple, tuple }) =>
+      eb(refTuple('issued_at', 'id'), '<', tuple(after.at, after.id)),
+    );
+  }
+  return pageOf(await query.execute(), page, (row) => row.issued_at);
+}
+
+/** The tickets of `ids` in that order; one the read model does not have yet is left out. */
+export async function findTicketsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<TicketView[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('ticketing_tickets').selectAll().where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((row) => [row.id, toView(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** A booking's tickets in the order they were issued, whatever became of them. */
@@ -114,6 +152,22 @@ export async function listTicketsOfBookings(
     .execute();
   for (const row of rows) byBooking.get(row.booking_id!)?.push(toView(row));
   return byBooking;
+}
+
+/** Rows fetched one beyond the page tell whether another page follows, without counting. */
+function pageOf(
+  rows: Selectable<TicketingTicketsTable>[],
+  page: TicketsPage,
+  orderedBy: (row: Selectable<TicketingTicketsTable>) => Date,
+): TicketConnection {
+  const edges = rows.slice(0, page.first).map((row) => ({
+    cursor: encodeTicketCursor({ at: orderedBy(row), id: row.id }),
+    node: toView(row),
+  }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null },
+  };
 }
 
 function toView(row: Selectable<TicketingTicketsTable>): TicketView {

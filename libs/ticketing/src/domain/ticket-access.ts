@@ -20,3 +20,10 @@ export function mayPullRevocations(event: { organizerId: string }, viewer: Viewe
   if (viewer.role === Role.ADMIN || viewer.role === Role.SCANNER) return true;
   return viewer.role === Role.ORGANIZER && event.organizerId === viewer.userId;
 }
+
+/** An event's tickets, holders included, are listed for its organizer and admins. */
+export function mayListEventTickets(event: { organizerId: string }, viewer: Viewer): boolean {
+  return (
+    viewer.role === Role.ADMIN || (viewer.role === Role.ORGANIZER && event.organizerId === viewer.userId)
+  );
+}

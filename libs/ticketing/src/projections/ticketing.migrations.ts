@@ -61,4 +61,14 @@ export const ticketingMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-11-26-0200-ticketing-tickets-by-event': {
+    async up(db: Kysely<unknown>) {
+      // An event's list pages through (issued_at, id), newest first; door staff filter it to unsold door tickets.
+      await db.schema
+        .createIndex('ticketing_tickets_by_event')
+        .on('ticketing_tickets')
+        .columns(['event_id', 'issued_at desc', 'id desc'])
+        .execute();
+    },
+  },
 };

@@ -1,6 +1,7 @@
 export * from './inventory-stream';
 export * from './inventory-commands';
 export * from './load-inventory';
+export * from './sell-units';
 export type {
   ReservationItem,
   InventoryEvent,

@@ -33,6 +33,17 @@ export type ReleaseReservation = {
 
 export type ConfirmReservation = { type: 'ConfirmReservation'; eventId: string; reservationId: string };
 
+/**
+ * Sells every item at once or none, as a reservation confirmed on the spot: for tickets staff issue without a buyer's
+ * checkout. Repeating it with the same `saleId` and items sells nothing more.
+ */
+export type SellUnits = {
+  type: 'SellUnits';
+  eventId: string;
+  saleId: string;
+  items: ReservationItem[];
+};
+
 /** `returnId` names the refund or cancellation, so that delivering it twice returns the units once. */
 export type ReturnUnits = {
   type: 'ReturnUnits';
@@ -58,6 +69,7 @@ export type InventoryCommand =
   | ReserveUnits
   | ReleaseReservation
   | ConfirmReservation
+  | SellUnits
   | ReturnUnits
   | ChangeCapacity
   | WithdrawTicketType;

@@ -14,6 +14,7 @@ import type {
   ReleaseReservation,
   ReserveUnits,
   ReturnUnits,
+  SellUnits,
   SetEventCapacityLimit,
   WithdrawTicketType,
 } from './inventory.commands';
@@ -41,6 +42,7 @@ import {
   assertValidQuantity,
   assertWithdrawable,
   registeredTicketType,
+  sameItems,
   ticketTypeOnSale,
 } from './inventory.rules';
 
@@ -77,6 +79,8 @@ function decideCommand(command: InventoryCommand, state: InventoryState, now: Da
       return release(command, state, now);
     case 'ConfirmReservation':
       return confirm(command, state, now);
+    case 'SellUnits':
+      return sell(command, state, now);
     case 'ReturnUnits':
       return returnUnits(command, state, now);
     case 'ChangeCapacity':
@@ -193,6 +197,32 @@ function confirm(command: ConfirmReservation, state: InventoryState, now: Date):
       ticketTypes: countsAfter(current, closed.items, Movement.sell),
     };
     return [{ type: 'ReservationReacquired', data }];
+  });
+}
+
+/**
+ * A sale with no hold before it: refused exactly as a reservation of the same items would be, so staff cannot take
+ * units a buyer could not. Recorded as a confirmed reservation under `saleId`, so neither a reservation nor another
+ * sale reuses the id, and a retried sale of the same items finds itself done.
+ */
+function sell(command: SellUnits, state: InventoryState, now: Date): InventoryEvent[] {
+  const { eventId, saleId, items } = command;
+  assertValidItems(items);
+  const closed = getEntry(state.closedReservations, saleId);
+  if (closed?.status === 'CONFIRMED' && sameItems(closed.items, items)) return [];
+  if (closed || getEntry(state.activeReservations, saleId)) {
+    throw reservationIdReused(saleId, 'was already used for other units');
+  }
+  return afterExpiredReleased(eventId, state, now, (current) => {
+    assertReservable(current, items);
+    const data = {
+      eventId,
+      saleId,
+      items,
+      soldAt: now.toISOString(),
+      ticketTypes: countsAfter(current, items, Movement.sell),
+    };
+    return [{ type: 'UnitsSold', data }];
   });
 }
 
@@ -341,15 +371,6 @@ function countsAfter(
       everSold: everSold + Math.max(movement.sold, 0) * quantity,
     };
   });
-}
-
-function sameItems(a: readonly ReservationItem[], b: readonly ReservationItem[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((item) =>
-      b.some((other) => other.ticketTypeId === item.ticketTypeId && other.quantity === item.quantity),
-    )
-  );
 }
 
 function reservationIdReused(reservationId: string, what: string) {

@@ -94,6 +94,21 @@ export type ReservationReacquired = DomainEvent<
   }
 >;
 
+/**
+ * Units sold at once, with no hold before: tickets staff issue themselves (comps, door tickets held back). `saleId`
+ * names the staff operation, in the same namespace as reservation ids, so repeating it sells nothing more.
+ */
+export type UnitsSold = DomainEvent<
+  'UnitsSold',
+  {
+    eventId: string;
+    saleId: string;
+    items: ReservationItem[];
+    soldAt: string;
+    ticketTypes: TicketTypeCounts[];
+  }
+>;
+
 /** Sold units came back to sale: a refund, or a cancelled ticket. */
 export type UnitsReturned = DomainEvent<
   'UnitsReturned',
@@ -145,6 +160,7 @@ export type InventoryEvent =
   | ReservationReleased
   | ReservationConfirmed
   | ReservationReacquired
+  | UnitsSold
   | UnitsReturned
   | TicketTypeCapacityChanged
   | TicketTypeWithdrawn

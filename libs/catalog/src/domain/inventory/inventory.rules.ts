@@ -39,6 +39,16 @@ export function assertValidQuantity(ticketTypeId: string, quantity: number): voi
   }
 }
 
+/** The same units of the same ticket types, in whatever order: what a repeated command must ask to be recognised. */
+export function sameItems(a: readonly ReservationItem[], b: readonly ReservationItem[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((item) =>
+      b.some((other) => other.ticketTypeId === item.ticketTypeId && other.quantity === item.quantity),
+    )
+  );
+}
+
 export function registeredTicketType(state: InventoryState, ticketTypeId: string): TicketTypeInventory {
   const ticketType = state.ticketTypes[ticketTypeId];
   if (!ticketType) {

@@ -75,6 +75,10 @@ export function evolveInventory(state: InventoryState, event: InventoryEvent): I
       const { reservationId, items, ticketTypes } = event.data;
       return closeReservation(withCounts(state, ticketTypes), reservationId, { status: 'CONFIRMED', items });
     }
+    case 'UnitsSold': {
+      const { saleId, items, ticketTypes } = event.data;
+      return closeReservation(withCounts(state, ticketTypes), saleId, { status: 'CONFIRMED', items });
+    }
     case 'UnitsReturned': {
       const { returnId, ticketTypeId, quantity, ticketTypes } = event.data;
       const returns = setEntry(state.returns, returnId, { ticketTypeId, quantity });

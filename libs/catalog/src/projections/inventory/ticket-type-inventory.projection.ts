@@ -22,6 +22,7 @@ export const inventoryProjection: Projection = {
     'ReservationReleased',
     'ReservationConfirmed',
     'ReservationReacquired',
+    'UnitsSold',
     'UnitsReturned',
     'TicketTypeCapacityChanged',
     'TicketTypeWithdrawn',
@@ -44,6 +45,8 @@ export const inventoryProjection: Projection = {
         return saveCounts(trx, event.data.ticketTypes, event.data.confirmedAt);
       case 'ReservationReacquired':
         return saveCounts(trx, event.data.ticketTypes, event.data.reacquiredAt);
+      case 'UnitsSold':
+        return saveCounts(trx, event.data.ticketTypes, event.data.soldAt);
       case 'UnitsReturned':
         return saveCounts(trx, event.data.ticketTypes, event.data.returnedAt);
       case 'TicketTypeCapacityChanged':

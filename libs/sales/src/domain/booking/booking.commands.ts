@@ -1,5 +1,6 @@
 import type { Buyer } from '../buyer';
 import type { Money } from '../money';
+import type { ReleaseReason } from '../release-reason';
 import type { PromoCodeRedemption } from '../promo-code/promo-discount';
 import type { Canceller } from './booking.events';
 import type { TicketTypeTerms } from './ticket-type-terms';
@@ -70,6 +71,9 @@ export type CancelBooking = { type: 'CancelBooking'; bookingId: string; by: Canc
 /** The gateway gave the whole payment back; `refundRef` is its id for the refund. */
 export type RefundBooking = { type: 'RefundBooking'; bookingId: string; refundRef: string; amount: number };
 
+/** Sent once the units, the buyer's allowance and any code's use of a booking that ended unpaid were given back. */
+export type RecordHoldReleased = { type: 'RecordHoldReleased'; bookingId: string; reason: ReleaseReason };
+
 export type BookingCommand =
   | PlaceBooking
   | RecordPaymentStarted
@@ -77,4 +81,5 @@ export type BookingCommand =
   | ExpireBooking
   | FailPayment
   | CancelBooking
-  | RefundBooking;
+  | RefundBooking
+  | RecordHoldReleased;

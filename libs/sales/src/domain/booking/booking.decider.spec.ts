@@ -489,6 +489,49 @@ describe('expiring the hold', () => {
   });
 });
 
+describe('recording that the hold was given back', () => {
+  const holdReleased = (reason: 'EXPIRED' | 'PAYMENT_FAILED' | 'CANCELLED'): BookingCommand => ({
+    type: 'RecordHoldReleased',
+    bookingId: 'b1',
+    reason,
+  });
+
+  it('a booking that ended unpaid records its hold given back once, with why', () => {
+    const { events } = when(expired(), holdReleased('EXPIRED'), minutes(16));
+    expect(events).toEqual([
+      {
+        type: 'BookingHoldReleased',
+        data: {
+          bookingId: 'b1',
+          eventId,
+          buyerKey: 'user:u1',
+          promoCode: null,
+          reason: 'EXPIRED',
+          releasedAt: iso(16),
+        },
+      },
+    ]);
+    expect(when([...expired(), ...events!], holdReleased('EXPIRED'), minutes(17)).events).toEqual([]);
+    expect(typesOf(when(history(place(), failPayment), holdReleased('PAYMENT_FAILED')).events)).toEqual([
+      'BookingHoldReleased',
+    ]);
+    expect(typesOf(when(history(place(), cancel()), holdReleased('CANCELLED')).events)).toEqual([
+      'BookingHoldReleased',
+    ]);
+  });
+
+  it('a pending booking still needs its hold', () => {
+    expect(reasonFor(pending(), holdReleased('EXPIRED'))).toBe('BOOKING_STILL_PENDING');
+  });
+
+  it('a sold booking has no hold to give back: the sale took it over', () => {
+    expect(when(paid(), holdReleased('EXPIRED')).events).toEqual([]);
+    expect(
+      when(history(place(), startPayment(), confirm(), cancel(staff)), holdReleased('CANCELLED')).events,
+    ).toEqual([]);
+  });
+});
+
 describe('a failed payment', () => {
   it('ends a pending booking and records what the gateway said', () => {
     expect(when(pending(), failPayment).events![0].data).toMatchObject({

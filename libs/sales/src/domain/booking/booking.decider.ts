@@ -9,6 +9,7 @@ import type {
   ConfirmBooking,
   FailPayment,
   PlaceBooking,
+  RecordHoldReleased,
   RecordPaymentStarted,
   RefundBooking,
 } from './booking.commands';
@@ -59,6 +60,8 @@ export const bookingDecider: Decider<BookingCommand, BookingEvent, BookingState 
         return cancel(command, state, now);
       case 'RefundBooking':
         return refund(command, state, now);
+      case 'RecordHoldReleased':
+        return recordHoldReleased(command, state, now);
     }
   },
 };
@@ -298,6 +301,23 @@ function refund(command: RefundBooking, state: BookingState, now: Date): Booking
         currency: payment.currency,
         refundedAt: now.toISOString(),
       },
+    },
+  ];
+}
+
+/** A pending booking's hold is still needed; a sold one's was taken over by the sale and is not given back. */
+function recordHoldReleased(command: RecordHoldReleased, state: BookingState, now: Date): BookingEvent[] {
+  if (!state.holdOpen) return [];
+  if (state.status === BookingStatus.PENDING) {
+    throw ruleViolation(
+      'BOOKING_STILL_PENDING',
+      `Booking ${state.reference.bookingId} still holds its tickets until ${state.expiresAt}`,
+    );
+  }
+  return [
+    {
+      type: 'BookingHoldReleased',
+      data: { ...state.reference, reason: command.reason, releasedAt: now.toISOString() },
     },
   ];
 }

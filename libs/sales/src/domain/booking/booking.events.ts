@@ -1,6 +1,7 @@
 import type { DomainEvent } from '@ticketing/platform/domain';
 import type { Buyer } from '../buyer';
 import type { Money } from '../money';
+import type { ReleaseReason } from '../release-reason';
 import type { PromoDiscount } from '../promo-code/promo-discount';
 import type { BookingAmounts, PricedLine } from './booking-pricing';
 import type { BookingStatus } from './booking-status';
@@ -135,6 +136,16 @@ export type BookingRefunded = DomainEvent<
     }
 >;
 
+/**
+ * Everything the booking held (units, the buyer's allowance, a code's use) has been given back after it stopped
+ * waiting for its payment. Until this is recorded the expiry process keeps finishing the release, which takes
+ * several streams and may be cut short by a crash.
+ */
+export type BookingHoldReleased = DomainEvent<
+  'BookingHoldReleased',
+  BookingReference & { reason: ReleaseReason; releasedAt: string }
+>;
+
 /** The facts recorded on a `booking-<bookingId>` stream. */
 export type BookingEvent =
   | BookingPlaced
@@ -144,4 +155,5 @@ export type BookingEvent =
   | BookingPaymentFailed
   | BookingCancelled
   | BookingRefundDue
-  | BookingRefunded;
+  | BookingRefunded
+  | BookingHoldReleased;

@@ -7,6 +7,11 @@ import type { BookingEvent, BookingReference, ReceivedPayment } from './booking.
 export interface BookingState {
   reference: BookingReference;
   status: BookingStatus;
+  /**
+   * The status before the last change: what a cancellation or a refund left to do (release a hold, or void or refund
+   * tickets and return their units) follows from it, also when that work is retried.
+   */
+  previousStatus: BookingStatus | null;
   buyer: Buyer;
   items: PricedLine[];
   amounts: BookingAmounts;
@@ -19,6 +24,8 @@ export interface BookingState {
   /** The payment received, whether it bought the booking or is to be refunded. */
   payment: ReceivedPayment | null;
   refundRef: string | null;
+  /** Whether the booking still holds units, an allowance or a code's use that no sale has taken over. */
+  holdOpen: boolean;
 }
 
 export function evolveBooking(state: BookingState | null, event: BookingEvent): BookingState | null {
@@ -28,6 +35,7 @@ export function evolveBooking(state: BookingState | null, event: BookingEvent): 
     return {
       reference: { bookingId, eventId, buyerKey, promoCode },
       status,
+      previousStatus: null,
       buyer,
       items,
       amounts,
@@ -38,21 +46,26 @@ export function evolveBooking(state: BookingState | null, event: BookingEvent): 
       paymentRef: null,
       payment: null,
       refundRef: null,
+      holdOpen: status === BookingStatus.PENDING,
     };
   }
   if (!state) return state;
+  const next = 'status' in event.data ? { ...state, previousStatus: state.status } : state;
   switch (event.type) {
     case 'BookingPaymentStarted':
-      return { ...state, paymentRef: event.data.paymentRef };
+      return { ...next, paymentRef: event.data.paymentRef };
     case 'BookingConfirmed':
+      return { ...next, status: event.data.status, payment: event.data.payment, holdOpen: false };
     case 'BookingRefundDue':
-      return { ...state, status: event.data.status, payment: event.data.payment };
+      return { ...next, status: event.data.status, payment: event.data.payment };
+    case 'BookingHoldReleased':
+      return { ...next, holdOpen: false };
     case 'BookingRefunded':
-      return { ...state, status: event.data.status, refundRef: event.data.refundRef };
+      return { ...next, status: event.data.status, refundRef: event.data.refundRef };
     case 'BookingExpired':
     case 'BookingPaymentFailed':
     case 'BookingCancelled':
-      return { ...state, status: event.data.status };
+      return { ...next, status: event.data.status };
   }
 }
 

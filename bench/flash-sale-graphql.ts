@@ -1,0 +1,285 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Inject, Module } from '@nestjs/common';
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { loadConfig } from '@ticketing/platform';
+import { type Database, READ_DB } from '@ticketing/read-store';
+import { type Kysely, sql } from 'kysely';
+import { Client } from 'pg';
+import { type Api, createApi } from '../apps/api/src/create-api';
+import type { BenchmarkRow } from './benchmark';
+import { compareWithBaseline, measureThroughput, percentile } from './throughput';
+
+const CLIENTS = 64;
+const ROUNDS = 3;
+const ROUND_MS = 2_000;
+const WARM_UP_MS = 500;
+/** The most a ticket type may hold; the rounds never sell it out on this machine. */
+const CAPACITY = 1_000_000;
+const SEATS_TABLE = 'bench_flash_sale_seats';
+const hour = 3_600_000;
+
+/**
+ * The baseline of (b): the conditional UPDATE of (a), behind a GraphQL mutation of the same server, so both sides pay
+ * for HTTP, GraphQL parsing and validation, and Nest's pipeline, and the ratio shows what booking adds on top.
+ * Registered only in the application the benchmark builds: the product's schema never has it.
+ */
+@Resolver()
+class FlashSaleBaselineResolver {
+  constructor(@Inject(READ_DB) private readonly db: Kysely<Database>) {}
+
+  @Mutation(() => Boolean, {
+    description: 'Benchmark only: sells one seat of a counter row unless it is full.',
+  })
+  async reserveSeatBaseline(@Args('seatId', { type: () => ID }) seatId: string): Promise<boolean> {
+    const { numAffectedRows } = await sql`
+      UPDATE ${sql.table(SEATS_TABLE)} SET sold = sold + 1 WHERE id = ${seatId} AND sold + 1 <= cap
+    `.execute(this.db);
+    return numAffectedRows === 1n;
+  }
+}
+
+@Module({ providers: [FlashSaleBaselineResolver] })
+class FlashSaleBaselineModule {}
+
+const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`;
+const CREATE_EVENT = `mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`;
+const CREATE_TICKET_TYPE = `mutation($eventId: ID!, $input: CreateTicketTypeInput!) {
+  createTicketType(eventId: $eventId, input: $input) { id } }`;
+const PUBLISH_EVENT = `mutation($id: ID!) { publishEvent(id: $id) { id } }`;
+const PLACE_BOOKING = `mutation($input: PlaceBookingInput!) { placeBooking(input: $input) { booking { status } } }`;
+const RESERVE_SEAT_BASELINE = `mutation($seatId: ID!) { reserveSeatBaseline(seatId: $seatId) }`;
+
+/**
+ * (b) `CLIENTS` HTTP clients calling `placeBooking` for one unit each of one ticket type, every call a new guest and
+ * idempotency key, against the same clients calling the baseline mutation, on one API in this process. Returns the
+ * two rows of the flash-sale table.
+ */
+export async function measureOverGraphql(): Promise<BenchmarkRow[]> {
+  const server = await startBenchApi();
+  try {
+    const client = graphqlClient(`${server.url}/graphql`);
+    const { eventId, ticketTypeId } = await openSale(client);
+    const seatId = randomUUID();
+    await sql`CREATE TABLE ${sql.table(SEATS_TABLE)} (id text PRIMARY KEY, sold integer NOT NULL, cap integer NOT NULL)`.execute(
+      server.db,
+    );
+    await sql`INSERT INTO ${sql.table(SEATS_TABLE)} VALUES (${seatId}, 0, ${CAPACITY})`.execute(server.db);
+
+    let bookings = 0;
+    const placeBooking = async () => {
+      const booking = ++bookings;
+      const result = await client<{ placeBooking: unknown }>(PLACE_BOOKING, {
+        input: {
+          eventId,
+          idempotencyKey: `bench-${booking}-${randomUUID()}`,
+          guest: { email: `buyer-${booking}@bench.example`, name: 'Bench Buyer' },
+          items: [{ ticketTypeId, quantity: 1 }],
+        },
+      });
+      return result.data?.placeBooking ? 1 : failed(result);
+    };
+    const reserveSeat = async () => {
+      const result = await client<{ reserveSeatBaseline: boolean }>(RESERVE_SEAT_BASELINE, { seatId });
+      return result.data?.reserveSeatBaseline === true ? 1 : failed(result);
+    };
+
+    await measureThroughput(CLIENTS, WARM_UP_MS, placeBooking);
+    await projectionsCaughtUp(server.url);
+    await measureThroughput(CLIENTS, WARM_UP_MS, reserveSeat);
+    await projectionsCaughtUp(server.url);
+    const bookingLatencies: number[] = [];
+    const baselineLatencies: number[] = [];
+    const catchUps: number[] = [];
+    const rates = await compareWithBaseline(
+      ROUNDS,
+      async () => {
+        const rate = await measureThroughput(CLIENTS, ROUND_MS, timed(placeBooking, bookingLatencies));
+        // The projections of a round's bookings would otherwise run on into the next round, the baseline's too.
+        catchUps.push(await projectionsCaughtUp(server.url));
+        return rate;
+      },
+      () => measureThroughput(CLIENTS, ROUND_MS, timed(reserveSeat, baselineLatencies)),
+    );
+    const engine = server.engine;
+    return [
+      {
+        database: engine,
+        case: '(b) over GraphQL',
+        path: 'placeBooking',
+        'reservations/s': Math.round(rates.subject),
+        ratio: rates.subject / rates.baseline,
+        'p50 ms': percentile(bookingLatencies, 0.5),
+        'p99 ms': percentile(bookingLatencies, 0.99),
+        'catch-up ms': percentile(catchUps, 0.5),
+      },
+      {
+        database: engine,
+        case: '(b) over GraphQL',
+        path: 'UPDATE resolver',
+        'reservations/s': Math.round(rates.baseline),
+        ratio: 1,
+        'p50 ms': percentile(baselineLatencies, 0.5),
+        'p99 ms': percentile(baselineLatencies, 0.99),
+      },
+    ];
+  } finally {
+    await server.close();
+  }
+}
+
+interface BenchApi {
+  engine: 'postgres' | 'pglite';
+  url: string;
+  db: Kysely<Database>;
+  close(): Promise<void>;
+}
+
+/**
+ * The API with its in-process projections, as `npm start` runs it, plus the baseline module: on a fresh database of
+ * its own on the BENCH_DATABASE_URL server (dropped when done), or on embedded PGlite files in a temporary directory.
+ */
+async function startBenchApi(): Promise<BenchApi> {
+  const serverUrl = process.env.BENCH_DATABASE_URL;
+  const dataDir = mkdtempSync(join(tmpdir(), 'ticketing-bench-api-'));
+  const database = serverUrl ? await createDatabase(serverUrl) : null;
+  let api: Api;
+  try {
+    const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', DATABASE_URL: database?.url ?? '' });
+    api = await createApi({ config, logger: ['error'], extraModules: [FlashSaleBaselineModule] });
+    await api.app.listen(0, '127.0.0.1');
+  } catch (error) {
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    engine: database ? 'postgres' : 'pglite',
+    url: await api.app.getUrl(),
+    db: api.infrastructure.db,
+    async close() {
+      try {
+        await api.close();
+      } finally {
+        await database?.drop();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+async function createDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `bench_api_${randomBytes(6).toString('hex')}`;
+  const onServer = async (statement: string) => {
+    const client = new Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await onServer(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** Waits until every projection has applied the whole log, as /health/ready reports it; returns how long it took. */
+async function projectionsCaughtUp(url: string): Promise<number> {
+  const started = performance.now();
+  const deadline = started + 60_000;
+  for (;;) {
+    const ready = (await (await fetch(`${url}/health/ready`)).json()) as { projections: { lag: number }[] };
+    if (ready.projections.every((projection) => projection.lag === 0)) return performance.now() - started;
+    if (performance.now() > deadline) throw new Error('The projections did not catch up within 60 s');
+    await new Promise((wake) => setTimeout(wake, 20));
+  }
+}
+
+interface GraphqlResponse<Data> {
+  data?: Data | null;
+  errors?: unknown[];
+}
+
+type GraphqlClient = <Data>(
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+) => Promise<GraphqlResponse<Data>>;
+
+function graphqlClient(url: string): GraphqlClient {
+  return async (query, variables, token) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphqlResponse<never>;
+  };
+}
+
+/** A published event whose one paid ticket type is on sale now, with `CAPACITY` units and no per-buyer limit in play. */
+async function openSale(client: GraphqlClient): Promise<{ eventId: string; ticketTypeId: string }> {
+  const signedUp = await client<{ signUp: { accessToken: string } }>(SIGN_UP, {
+    input: {
+      email: `organizer-${randomUUID()}@bench.example`,
+      password: 'correct horse battery staple',
+      displayName: 'Bench Organizer',
+      role: 'ORGANIZER',
+    },
+  });
+  const token = signedUp.data?.signUp.accessToken ?? failed(signedUp);
+  const now = Date.now();
+  const created = await client<{ createEvent: { id: string } }>(
+    CREATE_EVENT,
+    {
+      input: {
+        title: 'Flash sale benchmark',
+        description: 'Sold out in seconds.',
+        format: 'ONLINE',
+        startsAt: new Date(now + 48 * hour).toISOString(),
+        endsAt: new Date(now + 50 * hour).toISOString(),
+        timeZone: 'UTC',
+        registrationOpensAt: new Date(now - hour).toISOString(),
+        registrationClosesAt: new Date(now + 48 * hour).toISOString(),
+      },
+    },
+    token,
+  );
+  const eventId = created.data?.createEvent.id ?? failed(created);
+  const ticketType = await client<{ createTicketType: { id: string } }>(
+    CREATE_TICKET_TYPE,
+    {
+      eventId,
+      input: {
+        name: 'General admission',
+        pricingType: 'PAID',
+        attendanceMode: 'ONLINE',
+        price: { amount: 4500, currency: 'EUR' },
+        totalQuantity: CAPACITY,
+      },
+    },
+    token,
+  );
+  const ticketTypeId = ticketType.data?.createTicketType.id ?? failed(ticketType);
+  const published = await client<{ publishEvent: unknown }>(PUBLISH_EVENT, { id: eventId }, token);
+  if (!published.data?.publishEvent) failed(published);
+  return { eventId, ticketTypeId };
+}
+
+/** Every call of the measured rounds must succeed: a refusal would mean the rate counts something else. */
+function failed(result: { errors?: unknown[] }): never {
+  throw new Error(`A benchmark request failed: ${JSON.stringify(result.errors)}`);
+}
+
+function timed(step: () => Promise<number>, latencies: number[]): () => Promise<number> {
+  return async () => {
+    const started = performance.now();
+    const items = await step();
+    latencies.push(performance.now() - started);
+    return items;
+  };
+}
