@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { CatalogModule } from '@ticketing/catalog';
 import { Authenticator, IdentityModule } from '@ticketing/identity';
+import { NotificationsModule } from '@ticketing/notifications';
 import { APP_CONFIG, type AppConfig } from '@ticketing/platform';
 import { SalesModule } from '@ticketing/sales';
 import { TicketingModule } from '@ticketing/ticketing';
@@ -25,6 +26,7 @@ export class AppModule {
         CatalogModule,
         SalesModule,
         TicketingModule,
+        NotificationsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [IdentityModule],

@@ -1,5 +1,6 @@
 import { catalogMigrations, catalogProjections } from '@ticketing/catalog';
 import { identityMigrations, usersProjection } from '@ticketing/identity';
+import { notificationsMigrations, notificationsProjections } from '@ticketing/notifications';
 import type { Projection } from '@ticketing/read-store';
 import { salesMigrations, salesProjections } from '@ticketing/sales';
 import { ticketingMigrations, ticketingProjections } from '@ticketing/ticketing';
@@ -11,6 +12,7 @@ export const readModelProjections: Projection[] = [
   ...catalogProjections,
   ...ticketingProjections,
   ...salesProjections,
+  ...notificationsProjections,
 ];
 
 export const readModelMigrations: Record<string, Migration> = {
@@ -18,4 +20,5 @@ export const readModelMigrations: Record<string, Migration> = {
   ...catalogMigrations,
   ...ticketingMigrations,
   ...salesMigrations,
+  ...notificationsMigrations,
 };
