@@ -2,14 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { QueryBus } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@ticketing/event-store';
 import { type Database, READ_DB } from '@ticketing/read-store';
-import { STRIPE_API_VERSION } from '@ticketing/sales';
 import { listBookingTickets, type TicketView, verifyTicketQr } from '@ticketing/ticketing';
 import { decodeJwt } from 'jose';
 import type { Kysely } from 'kysely';
-import Stripe from 'stripe';
 import { type StripeStub, startStripeStub } from '../libs/sales/src/payments/testing/stripe-stub-server';
 import { GetTicketQrQuery } from '../libs/ticketing/src/application/get-ticket-qr.handler';
 import { type RunningApi, signUp, startApi } from './support/api-harness';
+import { deliverToStripeWebhook, paymentIntentNotice } from './support/stripe-notices';
 import {
   CONFIRM_BOOKING,
   duringSales,
@@ -296,37 +295,13 @@ describe('confirming bookings paid through Stripe', () => {
     return (started!.data as { paymentRef: string }).paymentRef;
   }
 
-  function notice(
+  const notice = (
     type: string,
     bookingId: string,
     paymentRef: string,
     amount: number,
     intent: Record<string, unknown> = {},
-  ): string {
-    return JSON.stringify({
-      id: `evt_${randomBytes(8).toString('hex')}`,
-      object: 'event',
-      api_version: STRIPE_API_VERSION,
-      created: Math.floor(api.clock.now().getTime() / 1000),
-      livemode: false,
-      pending_webhooks: 1,
-      request: { id: null, idempotency_key: null },
-      type,
-      data: {
-        object: {
-          id: paymentRef,
-          object: 'payment_intent',
-          amount,
-          amount_received: type === 'payment_intent.succeeded' ? amount : 0,
-          currency: 'eur',
-          metadata: { bookingId },
-          last_payment_error: null,
-          cancellation_reason: null,
-          ...intent,
-        },
-      },
-    });
-  }
+  ) => paymentIntentNotice(api, type, { bookingId, paymentRef, amount }, intent);
   const succeeded = (bookingId: string, paymentRef: string, amount: number) =>
     notice('payment_intent.succeeded', bookingId, paymentRef, amount);
 
@@ -355,19 +330,7 @@ describe('confirming bookings paid through Stripe', () => {
   const bookingEvents = (bookingId: string) =>
     api.app.get<EventStore>(EVENT_STORE).readStream(`booking-${bookingId}`);
 
-  const deliver = (payload: string) =>
-    fetch(`${api.url}/webhooks/stripe`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'stripe-signature': Stripe.webhooks.generateTestHeaderString({
-          payload,
-          secret: WEBHOOK_SECRET,
-          timestamp: Math.floor(Date.now() / 1000),
-        }),
-      },
-      body: payload,
-    });
+  const deliver = (payload: string) => deliverToStripeWebhook(api, payload, WEBHOOK_SECRET);
 
   it('payment_intent.succeeded delivered three times confirms the booking once and issues its three tickets once', async () => {
     const customer = await signUp(api, 'CUSTOMER');
