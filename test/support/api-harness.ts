@@ -26,8 +26,11 @@ export interface RunningApi {
     token?: string,
   ): Promise<GraphQLResponse<Data>>;
   get(path: string): Promise<{ status: number; body: any }>;
-  /** Stops the process's server and opens a new one on the same data, as a restart would. */
-  restart(): Promise<void>;
+  /**
+   * Stops the process's server and opens a new one on the same data, as a restart would; `whileStopped` runs in
+   * between, e.g. to move the clock while no server is up.
+   */
+  restart(whileStopped?: () => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -71,8 +74,9 @@ export async function startApi(env: Record<string, string> = {}, now = new Date(
       const response = await fetch(`${url}${path}`);
       return { status: response.status, body: await response.json() };
     },
-    async restart() {
+    async restart(whileStopped) {
       await api.close();
+      whileStopped?.();
       await boot();
     },
     close: () => api.close(),
