@@ -424,6 +424,24 @@ describe('confirming bookings paid through Stripe', () => {
     });
   });
 
+  it('a second payment for a booking already paid is refunded once and its notice acknowledged', async () => {
+    const { bookingId, paymentRef } = await placeVip(1);
+    expect((await deliver(succeeded(bookingId, paymentRef, 12000))).status).toBe(200);
+
+    const duplicate = succeeded(bookingId, 'pi_second_checkout_tab', 12000);
+    for (let delivery = 0; delivery < 2; delivery++) expect((await deliver(duplicate)).status).toBe(200);
+
+    const refunds = stub.requests.filter(
+      (request) => request.path === '/v1/refunds' && request.form.payment_intent === 'pi_second_checkout_tab',
+    );
+    expect(refunds.map((request) => request.headers['idempotency-key'])).toEqual([
+      `${bookingId}/duplicate-payment-pi_second_checkout_tab`,
+    ]);
+    expect(refunds[0].form.reason).toBe('duplicate');
+    const history = await bookingEvents(bookingId);
+    expect(history.at(-1)).toMatchObject({ type: 'BookingConfirmed', data: { payment: { paymentRef } } });
+  });
+
   it('confirmBooking is refused DEVELOPMENT_GATEWAY_INACTIVE: only Stripe says a payment succeeded', async () => {
     const confirmed = await api.graphql(CONFIRM_BOOKING, {
       bookingId: 'any-booking',

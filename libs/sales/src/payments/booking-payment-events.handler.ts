@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore, runCommand } from '@ticketing/event-store';
 import { Clock, commandContextFor } from '@ticketing/platform';
-import { SYSTEM_ACTOR } from '@ticketing/platform/domain';
+import { AppError, SYSTEM_ACTOR } from '@ticketing/platform/domain';
 import { BookingHolds } from '../application/booking-holds';
 import { ConfirmBookingCommand } from '../application/confirm-booking.handler';
 import { bookingStream } from '../application/sales-streams';
@@ -14,6 +14,7 @@ import type {
   PaymentFailedNotice,
   PaymentNotice,
 } from './payment-event-handler.port';
+import { PAYMENT_GATEWAY, type PaymentGateway } from './payment-gateway.port';
 
 /**
  * Turns the gateway's reports into booking commands, each under the report's id, so a report delivered again
@@ -27,6 +28,7 @@ export class BookingPaymentEventsHandler implements PaymentEventHandler {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly commandBus: CommandBus,
+    @Inject(PAYMENT_GATEWAY) private readonly gateway: PaymentGateway,
     private readonly holds: BookingHolds,
     private readonly clock: Clock,
   ) {}
@@ -34,9 +36,18 @@ export class BookingPaymentEventsHandler implements PaymentEventHandler {
   async onPaymentSucceeded(notice: PaymentNotice): Promise<void> {
     if (!(await this.isKnown(notice))) return;
     const { notificationId, bookingId, paymentRef, amount, currency } = notice;
-    await this.commandBus.execute(
-      new ConfirmBookingCommand({ bookingId, paymentRef, amount, currency }, notificationId, notificationId),
-    );
+    try {
+      await this.commandBus.execute(
+        new ConfirmBookingCommand(
+          { bookingId, paymentRef, amount, currency },
+          notificationId,
+          notificationId,
+        ),
+      );
+    } catch (error) {
+      if (!(error instanceof AppError) || error.reason !== 'BOOKING_ALREADY_PAID') throw error;
+      await this.refundDuplicate(notice);
+    }
   }
 
   async onPaymentFailed(notice: PaymentFailedNotice): Promise<void> {
@@ -77,6 +88,22 @@ export class BookingPaymentEventsHandler implements PaymentEventHandler {
     if (booking.status === BookingStatus.PAYMENT_FAILED) {
       await this.holds.releaseEnded(booking.reference, 'PAYMENT_FAILED', context);
     }
+  }
+
+  /**
+   * A second payment for a booking another payment bought buys nothing, so it goes back at once. Refusing the notice
+   * instead would have the gateway deliver it again forever; the refund's key is the payment's, so redeliveries
+   * refund it once.
+   */
+  private async refundDuplicate({ bookingId, paymentRef }: PaymentNotice): Promise<void> {
+    const refund = await this.gateway.refund({
+      paymentRef,
+      reason: 'duplicate',
+      idempotencyKey: `${bookingId}/duplicate-payment-${paymentRef}`,
+    });
+    this.logger.warn(
+      `Booking ${bookingId} was already paid; the second payment ${paymentRef} is refunded: ${refund.status}`,
+    );
   }
 
   private async isKnown({ bookingId, notificationId }: PaymentNotice): Promise<boolean> {
