@@ -7,7 +7,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { findEventHeading, ticketTypeNames } from '@ticketing/catalog';
-import { APP_CONFIG, type AppConfig, Clock } from '@ticketing/platform';
+import { APP_CONFIG, type AppConfig, Clock, PeriodicRounds } from '@ticketing/platform';
 import { type Database, READ_DB } from '@ticketing/read-store';
 import type { Kysely } from 'kysely';
 import { retryDelayMs } from '../domain/delivery-backoff';
@@ -46,8 +46,7 @@ export const STALE_AFTER_MS = 3 * 24 * 60 * 60_000;
 @Injectable()
 export class NotificationSender implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(NotificationSender.name);
-  private timer: NodeJS.Timeout | null = null;
-  private round: Promise<void> | null = null;
+  private readonly rounds = new PeriodicRounds('Notification', () => this.sendDue(), this.logger);
 
   constructor(
     @Inject(READ_DB) private readonly db: Kysely<Database>,
@@ -58,14 +57,11 @@ export class NotificationSender implements OnApplicationBootstrap, OnApplication
 
   onApplicationBootstrap(): void {
     this.logger.log(`Notifications go to ${this.transport.description}`);
-    this.timer = setInterval(() => this.tick(), this.config.notifications.pollMs);
-    this.timer.unref();
+    this.rounds.start(this.config.notifications.pollMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.round;
+    await this.rounds.stop();
     this.transport.close();
   }
 
@@ -95,16 +91,6 @@ export class NotificationSender implements OnApplicationBootstrap, OnApplication
       if (await this.deliver(claim, token)) sent++;
     }
     return sent;
-  }
-
-  private tick(): void {
-    if (this.round) return;
-    this.round = this.sendDue()
-      .then(() => undefined)
-      .catch((error: unknown) => this.logger.error('Notification round failed', error))
-      .finally(() => {
-        this.round = null;
-      });
   }
 
   /** One notification's failure is recorded on it and does not hold the others back. */

@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, runCommand } from '@ticketing/event-store';
-import { APP_CONFIG, type AppConfig, Clock, type CommandContext } from '@ticketing/platform';
+import { APP_CONFIG, type AppConfig, Clock, type CommandContext, PeriodicRounds } from '@ticketing/platform';
 import { SYSTEM_ACTOR } from '@ticketing/platform/domain';
 import { type Database, READ_DB } from '@ticketing/read-store';
 import type { Kysely } from 'kysely';
@@ -33,8 +33,7 @@ const HOLDS_PER_ROUND = 100;
 @Injectable()
 export class HoldExpiryProcess implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(HoldExpiryProcess.name);
-  private timer: NodeJS.Timeout | null = null;
-  private round: Promise<void> | null = null;
+  private readonly rounds = new PeriodicRounds('Hold expiry', () => this.releaseDueHolds(), this.logger);
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -45,14 +44,11 @@ export class HoldExpiryProcess implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), this.config.sales.expiryPollMs);
-    this.timer.unref();
+    this.rounds.start(this.config.sales.expiryPollMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.round;
+  onApplicationShutdown(): Promise<void> {
+    return this.rounds.stop();
   }
 
   /** Handles every hold due now; returns how many it handled. */
@@ -68,16 +64,6 @@ export class HoldExpiryProcess implements OnApplicationBootstrap, OnApplicationS
       }
     }
     return due.length;
-  }
-
-  private tick(): void {
-    if (this.round) return;
-    this.round = this.releaseDueHolds()
-      .then(() => undefined)
-      .catch((error: unknown) => this.logger.error('Hold expiry round failed', error))
-      .finally(() => {
-        this.round = null;
-      });
   }
 
   private dueHolds(now: Date): Promise<SalesBookingHoldsTable[]> {
