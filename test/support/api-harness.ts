@@ -34,6 +34,24 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
+/** A GraphQL request over HTTP, as a client sends it. */
+export async function postGraphQL<Data = Record<string, any>>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string,
+): Promise<GraphQLResponse<Data>> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLResponse<Data>;
+}
+
 /**
  * Boots the real application on the embedded default (PGlite files in a fresh directory) and talks to it over HTTP,
  * as a client would. The clock is fixed so time-dependent rules are testable; move it with `clock.set`.
@@ -59,17 +77,7 @@ export async function startApi(env: Record<string, string> = {}, now = new Date(
     },
     clock,
     dataDir,
-    async graphql(query, variables, token) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as GraphQLResponse<any>;
-    },
+    graphql: (query, variables, token) => postGraphQL(url, query, variables, token),
     async get(path) {
       const response = await fetch(`${url}${path}`);
       return { status: response.status, body: await response.json() };

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import type { GraphQLResponse } from './api-harness';
+import { type GraphQLResponse, postGraphQL } from './api-harness';
 
 const repositoryRoot = resolve(__dirname, '../..');
 
@@ -64,17 +64,7 @@ export async function startApiProcess(build: ApiBuild, env: Record<string, strin
   }
   return {
     url,
-    async graphql(query, variables, token) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as GraphQLResponse<any>;
-    },
+    graphql: (query, variables, token) => postGraphQL(url, query, variables, token),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((done) => child.once('exit', done));
