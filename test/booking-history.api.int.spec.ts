@@ -1,24 +1,14 @@
-import { type GraphQLResponse, type RunningApi, signUp, startApi } from './support/api-harness';
+import { type GraphQLResponse, logIn, type RunningApi, signUp, startApi } from './support/api-harness';
+import {
+  CREATE_EVENT,
+  CREATE_TICKET_TYPE,
+  duringSales,
+  eventually,
+  festivalInput,
+  PUBLISH_EVENT,
+  setUpAt,
+} from './support/festival';
 
-const setUpAt = new Date('2026-03-01T09:00:00Z');
-const duringSales = new Date('2026-04-01T12:00:00Z');
-const festival = {
-  title: 'Harbour Lights Festival',
-  description: 'Three stages by the water.',
-  format: 'IN_PERSON',
-  venue: { name: 'Pier 9', address: '9 Quay Street', city: 'Lisbon', country: 'PT' },
-  startsAt: '2026-07-10T16:00:00Z',
-  endsAt: '2026-07-12T23:00:00Z',
-  timeZone: 'Europe/Lisbon',
-  registrationOpensAt: '2026-03-15T09:00:00Z',
-  registrationClosesAt: '2026-07-10T16:00:00Z',
-  maxCapacity: 5000,
-};
-const CREATE_EVENT = `mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`;
-const PUBLISH_EVENT = `mutation($id: ID!) { publishEvent(id: $id) { id } }`;
-const CREATE_TICKET_TYPE = `mutation($eventId: ID!, $input: CreateTicketTypeInput!) {
-  createTicketType(eventId: $eventId, input: $input) { id } }`;
-const LOG_IN = `mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }`;
 const PLACE_BOOKING = `mutation($input: PlaceBookingInput!) {
   placeBooking(input: $input) { booking { id } accessToken }
 }`;
@@ -36,20 +26,6 @@ const EVENT_BOOKINGS = `query($eventId: ID!, $status: BookingStatus) {
   bookings(eventId: $eventId, status: $status) { edges { node { id status } } }
 }`;
 
-/** Bookings are read from a projection that follows the log, so a read just after a booking may briefly miss it. */
-async function eventually<Data>(
-  read: () => Promise<GraphQLResponse<Data>>,
-  until: (response: GraphQLResponse<Data>) => boolean,
-): Promise<GraphQLResponse<Data>> {
-  const deadline = Date.now() + 5_000;
-  let response = await read();
-  while (!until(response) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    response = await read();
-  }
-  return response;
-}
-
 describe('reading bookings through GraphQL', () => {
   let api: RunningApi;
   let organizer: { token: string; userId: string; email: string };
@@ -61,7 +37,7 @@ describe('reading bookings through GraphQL', () => {
   beforeAll(async () => {
     api = await startApi({ HOLD_MINUTES: '20' }, setUpAt);
     organizer = await signUp(api, 'ORGANIZER');
-    const created = await api.graphql(CREATE_EVENT, { input: festival }, organizer.token);
+    const created = await api.graphql(CREATE_EVENT, { input: festivalInput }, organizer.token);
     eventId = created.data!.createEvent.id;
     const ticketType = async (input: Record<string, unknown>) => {
       const result = await api.graphql(CREATE_TICKET_TYPE, { eventId, input }, organizer.token);
@@ -78,10 +54,7 @@ describe('reading bookings through GraphQL', () => {
     await api.graphql(PUBLISH_EVENT, { id: eventId }, organizer.token);
     api.clock.set(duringSales);
     // The token from sign-up expired while the clock moved to the sales period.
-    const loggedIn = await api.graphql(LOG_IN, {
-      input: { email: organizer.email, password: 'correct horse battery staple' },
-    });
-    organizer.token = loggedIn.data!.logIn.accessToken;
+    organizer.token = await logIn(api, organizer.email);
   });
   afterAll(() => api.close());
 

@@ -2,6 +2,7 @@ import { loadConfig } from '@ticketing/platform';
 import { printHistory } from '../apps/admin/src/commands/history.command';
 import { withInfrastructure } from '../apps/admin/src/with-infrastructure';
 import { type RunningApi, signUp, startApi } from './support/api-harness';
+import { festivalInput, setUpAt } from './support/festival';
 
 const EVENT_FIELDS = 'id title status format organizerId version venue { name city } maxCapacity';
 const CREATE = `mutation Create($input: CreateEventInput!) { createEvent(input: $input) { ${EVENT_FIELDS} } }`;
@@ -9,25 +10,13 @@ const UPDATE = `mutation Update($id: ID!, $input: UpdateEventInput!) { updateEve
 const PUBLISH = `mutation Publish($id: ID!) { publishEvent(id: $id) { ${EVENT_FIELDS} } }`;
 const EVENTS = `query Events($filter: EventsFilter) { events(filter: $filter) { edges { node { ${EVENT_FIELDS} } } } }`;
 
-const now = new Date('2026-03-01T09:00:00Z');
-const festival = {
-  title: 'Harbour Lights Festival',
-  description: 'Three stages by the water.',
-  format: 'IN_PERSON',
-  venue: { name: 'Pier 9', address: '9 Quay Street', city: 'Lisbon', country: 'PT' },
-  startsAt: '2026-07-10T16:00:00Z',
-  endsAt: '2026-07-12T23:00:00Z',
-  timeZone: 'Europe/Lisbon',
-  registrationOpensAt: '2026-03-15T09:00:00Z',
-  registrationClosesAt: '2026-07-12T18:00:00Z',
-  maxCapacity: 5000,
-};
+const festival = { ...festivalInput, registrationClosesAt: '2026-07-12T18:00:00Z' };
 
 describe('an organizer builds an event through GraphQL', () => {
   let api: RunningApi;
 
   beforeAll(async () => {
-    api = await startApi({}, now);
+    api = await startApi({}, setUpAt);
   });
   afterAll(() => api.close());
 

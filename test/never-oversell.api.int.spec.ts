@@ -6,16 +6,13 @@ import {
   sharedSigningKeyJwk,
   startApiProcess,
 } from './support/api-processes';
+import { CREATE_EVENT, CREATE_TICKET_TYPE, PUBLISH_EVENT } from './support/festival';
 import {
   createTemporaryDatabase,
   describeOnPostgres,
   type TemporaryDatabase,
 } from './support/temporary-database';
 
-const CREATE_EVENT = `mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`;
-const PUBLISH_EVENT = `mutation($id: ID!) { publishEvent(id: $id) { id } }`;
-const CREATE_TICKET_TYPE = `mutation($eventId: ID!, $input: CreateTicketTypeInput!) {
-  createTicketType(eventId: $eventId, input: $input) { id } }`;
 const CREATE_PROMO_CODE = `mutation($input: CreatePromoCodeInput!) { createPromoCode(input: $input) { code } }`;
 const PLACE_BOOKING = `mutation($input: PlaceBookingInput!) {
   placeBooking(input: $input) { booking { id status amounts { discount } } } }`;

@@ -4,17 +4,18 @@ import { listBookingTickets } from '@ticketing/ticketing';
 import type { Kysely } from 'kysely';
 import { type SmtpTestServer, startSmtpTestServer } from '../libs/notifications/src/testing/smtp-test-server';
 import { type RunningApi, signUp, startApi } from './support/api-harness';
+import {
+  CONFIRM_BOOKING,
+  CREATE_EVENT,
+  CREATE_TICKET_TYPE,
+  duringSales,
+  festivalInput,
+  PUBLISH_EVENT,
+  setUpAt,
+} from './support/festival';
 
 const FROM = 'tickets@harbour.example';
-const setUpAt = new Date('2026-03-01T09:00:00Z');
-const duringSales = new Date('2026-04-01T12:00:00Z');
-const CREATE_EVENT = `mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`;
-const PUBLISH_EVENT = `mutation($id: ID!) { publishEvent(id: $id) { id } }`;
-const CREATE_TICKET_TYPE = `mutation($eventId: ID!, $input: CreateTicketTypeInput!) {
-  createTicketType(eventId: $eventId, input: $input) { id } }`;
 const PLACE_BOOKING = `mutation($input: PlaceBookingInput!) { placeBooking(input: $input) { booking { id } } }`;
-const CONFIRM_BOOKING = `mutation($bookingId: ID!, $paymentRef: String!) {
-  confirmBooking(bookingId: $bookingId, paymentRef: $paymentRef) }`;
 
 /** Polls until `condition` holds, for what the API does in the background (projections, the outbox's sender). */
 async function eventually(description: string, condition: () => boolean | Promise<boolean>): Promise<void> {
@@ -42,24 +43,7 @@ describe('the tickets issued e-mail', () => {
       setUpAt,
     );
     const organizer = await signUp(api, 'ORGANIZER');
-    const created = await api.graphql(
-      CREATE_EVENT,
-      {
-        input: {
-          title: 'Harbour Lights Festival',
-          description: 'Three stages by the water.',
-          format: 'IN_PERSON',
-          venue: { name: 'Pier 9', address: '9 Quay Street', city: 'Lisbon', country: 'PT' },
-          startsAt: '2026-07-10T16:00:00Z',
-          endsAt: '2026-07-12T23:00:00Z',
-          timeZone: 'Europe/Lisbon',
-          registrationOpensAt: '2026-03-15T09:00:00Z',
-          registrationClosesAt: '2026-07-10T16:00:00Z',
-          maxCapacity: 5000,
-        },
-      },
-      organizer.token,
-    );
+    const created = await api.graphql(CREATE_EVENT, { input: festivalInput }, organizer.token);
     eventId = created.data!.createEvent.id;
     const ticketType = async (name: string, amount: number) => {
       const result = await api.graphql(

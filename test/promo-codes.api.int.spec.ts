@@ -1,6 +1,6 @@
 import { type RunningApi, signUp, startApi } from './support/api-harness';
+import { CREATE_EVENT, CREATE_TICKET_TYPE, duringSales, PUBLISH_EVENT } from './support/festival';
 
-const duringSales = new Date('2026-04-01T12:00:00Z');
 const hoursAfterSalesStart = (hours: number) => new Date(duringSales.getTime() + hours * 3_600_000);
 const conference = {
   title: 'Northern Data Conference',
@@ -13,10 +13,6 @@ const conference = {
   registrationOpensAt: '2026-03-15T09:00:00Z',
   registrationClosesAt: '2026-06-10T08:00:00Z',
 };
-const CREATE_EVENT = `mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`;
-const PUBLISH_EVENT = `mutation($id: ID!) { publishEvent(id: $id) { id } }`;
-const CREATE_TICKET_TYPE = `mutation($eventId: ID!, $input: CreateTicketTypeInput!) {
-  createTicketType(eventId: $eventId, input: $input) { id } }`;
 const CREATE_PROMO_CODE = `mutation($input: CreatePromoCodeInput!) {
   createPromoCode(input: $input) {
     eventId code ticketTypeIds maxUses validFrom validUntil createdBy

@@ -8,25 +8,15 @@ import {
 import { commandContextFor } from '@ticketing/platform';
 import { StaffOperation, staffOperationIdFor, verifyTicketQr } from '@ticketing/ticketing';
 import { type RunningApi, signUp, startApi } from './support/api-harness';
+import {
+  CREATE_EVENT,
+  CREATE_TICKET_TYPE,
+  duringSales,
+  festivalInput,
+  PUBLISH_EVENT,
+} from './support/festival';
 import { createTemporaryDatabase, type TemporaryDatabase } from './support/temporary-database';
 
-const duringSales = new Date('2026-04-01T12:00:00Z');
-const festival = {
-  title: 'Harbour Lights Festival',
-  description: 'Three stages by the water.',
-  format: 'IN_PERSON',
-  venue: { name: 'Pier 9', address: '9 Quay Street', city: 'Lisbon', country: 'PT' },
-  startsAt: '2026-07-10T16:00:00Z',
-  endsAt: '2026-07-12T23:00:00Z',
-  timeZone: 'Europe/Lisbon',
-  registrationOpensAt: '2026-03-15T09:00:00Z',
-  registrationClosesAt: '2026-07-10T16:00:00Z',
-  maxCapacity: 5000,
-};
-const CREATE_EVENT = `mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`;
-const PUBLISH_EVENT = `mutation($id: ID!) { publishEvent(id: $id) { id } }`;
-const CREATE_TICKET_TYPE = `mutation($eventId: ID!, $input: CreateTicketTypeInput!) {
-  createTicketType(eventId: $eventId, input: $input) { id } }`;
 const TICKET_TYPE_UNITS = `query($id: ID!) { ticketType(id: $id) { totalQuantity sold held available isSoldOut } }`;
 const TICKET_FIELDS = `id eventId ticketTypeId kind status bookingId note
   holder { userId email name } price { amount currency } qr { payload }`;
@@ -72,7 +62,8 @@ describe('staff issue comp and door tickets through GraphQL', () => {
       duringSales,
     );
     organizer = await signUp(api, 'ORGANIZER');
-    eventId = (await api.graphql(CREATE_EVENT, { input: festival }, organizer.token)).data!.createEvent.id;
+    eventId = (await api.graphql(CREATE_EVENT, { input: festivalInput }, organizer.token)).data!.createEvent
+      .id;
     const ticketType = async (input: Record<string, unknown>) => {
       const result = await api.graphql(CREATE_TICKET_TYPE, { eventId, input }, organizer.token);
       if (!result.data) throw new Error(JSON.stringify(result.errors));

@@ -2,12 +2,12 @@ import { loadConfig } from '@ticketing/platform';
 import { printHistory } from '../apps/admin/src/commands/history.command';
 import { withInfrastructure } from '../apps/admin/src/with-infrastructure';
 import { type RunningApi, signUp, startApi } from './support/api-harness';
+import { CREATE_EVENT, duringSales, festivalInput, setUpAt } from './support/festival';
 
 const TICKET_TYPE_FIELDS = `id name pricingType price { amount currency } minimumDonation { amount currency }
   salesChannel attendanceMode totalQuantity sold held available isSoldOut salesStartsAt salesEndsAt isOnSale
   saleStatusMessage minPerOrder maxPerOrder maxPerUser visibility isCurrentlyVisible access inclusiveItems
   allowReentry reentryLimit acceptedScanPoints transferable refundPolicy status createdBy updatedBy`;
-const CREATE_EVENT = `mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`;
 const UPDATE_EVENT = `mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { id } }`;
 const PUBLISH = `mutation($id: ID!) { publishEvent(id: $id) { status } }`;
 const CREATE = `mutation($eventId: ID!, $input: CreateTicketTypeInput!) {
@@ -29,18 +29,10 @@ const LIST = `query($eventId: ID!, $accessCode: String) {
   ticketTypes(eventId: $eventId, accessCode: $accessCode) { ${TICKET_TYPE_FIELDS} } }`;
 const GET = `query($id: ID!, $accessCode: String) { ticketType(id: $id, accessCode: $accessCode) { id name } }`;
 
-const now = new Date('2026-03-01T09:00:00Z');
-const duringSales = new Date('2026-04-01T12:00:00Z');
 const festival = {
-  title: 'Harbour Lights Festival',
+  ...festivalInput,
   description: 'Three stages by the water, streamed worldwide.',
   format: 'HYBRID',
-  venue: { name: 'Pier 9', address: '9 Quay Street', city: 'Lisbon', country: 'PT' },
-  startsAt: '2026-07-10T16:00:00Z',
-  endsAt: '2026-07-12T23:00:00Z',
-  timeZone: 'Europe/Lisbon',
-  registrationOpensAt: '2026-03-15T09:00:00Z',
-  registrationClosesAt: '2026-07-10T16:00:00Z',
   maxCapacity: 12000,
 };
 const generalAdmission = {
@@ -76,10 +68,10 @@ describe('ticket types through GraphQL', () => {
   let api: RunningApi;
 
   beforeAll(async () => {
-    api = await startApi({}, now);
+    api = await startApi({}, setUpAt);
   });
   afterAll(() => api.close());
-  beforeEach(() => api.clock.set(now));
+  beforeEach(() => api.clock.set(setUpAt));
 
   async function createFestival(token: string, overrides: Record<string, unknown> = {}): Promise<string> {
     const created = await api.graphql(CREATE_EVENT, { input: { ...festival, ...overrides } }, token);

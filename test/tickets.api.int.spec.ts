@@ -2,22 +2,9 @@ import { EVENT_STORE, type EventStore, READ_YOUR_WRITES, type ReadYourWrites } f
 import { commandContextFor } from '@ticketing/platform';
 import { issueTickets, runTicketCommand, TicketKind, verifyTicketQr } from '@ticketing/ticketing';
 import { type RunningApi, signUp, startApi } from './support/api-harness';
+import { CREATE_EVENT, festivalInput, PUBLISH_EVENT, setUpAt } from './support/festival';
 
-const now = new Date('2026-03-01T09:00:00Z');
-const festival = {
-  title: 'Harbour Lights Festival',
-  description: 'Three stages by the water.',
-  format: 'IN_PERSON',
-  venue: { name: 'Pier 9', address: '9 Quay Street', city: 'Lisbon', country: 'PT' },
-  startsAt: '2026-07-10T16:00:00Z',
-  endsAt: '2026-07-12T23:00:00Z',
-  timeZone: 'Europe/Lisbon',
-  registrationOpensAt: '2026-03-15T09:00:00Z',
-  registrationClosesAt: '2026-07-12T18:00:00Z',
-  maxCapacity: 5000,
-};
-const CREATE_EVENT = `mutation Create($input: CreateEventInput!) { createEvent(input: $input) { id } }`;
-const PUBLISH_EVENT = `mutation Publish($id: ID!) { publishEvent(id: $id) { id } }`;
+const festival = { ...festivalInput, registrationClosesAt: '2026-07-12T18:00:00Z' };
 const MY_TICKETS = `query { myTickets { edges { node { id status qrVersion holder { email } qr { payload svg pngDataUrl } } } } }`;
 const MY_TICKET_IDS = `query { myTickets { edges { node { id qrVersion qr { payload } } } } }`;
 const TICKET = `query Ticket($id: ID!) { ticket(id: $id) { id holder { email } } }`;
@@ -31,7 +18,7 @@ describe('issued tickets through GraphQL', () => {
   let eventId: string;
 
   beforeAll(async () => {
-    api = await startApi({}, now);
+    api = await startApi({}, setUpAt);
     organizer = await signUp(api, 'ORGANIZER');
     const created = await api.graphql(CREATE_EVENT, { input: festival }, organizer.token);
     eventId = created.data!.createEvent.id;

@@ -10,9 +10,9 @@ import { DuplicateEventIdError } from './duplicate-event-id.error';
 import { eventStoreTables } from './event-store-tables';
 import { PostgresEventStore } from './postgres-event-store';
 import { NaiveSequenceReader } from './testing/naive-sequence-reader';
+import { describeOnPostgres } from '../../../../test/support/temporary-database';
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
-const describeOnPostgres = databaseUrl ? describe : describe.skip;
 
 async function openMigratedStore(pool: SqlPool, schema: string): Promise<PostgresEventStore> {
   const store = new PostgresEventStore(pool, { schema });

@@ -21,8 +21,8 @@ import type { MailTransport } from './mail-transport';
 import { createMailTransport } from './mail-transport.factory';
 import { claimDueNotifications, takeUpReadyNotifications } from './notification-outbox';
 import { CLAIM_LEASE_MS, NotificationSender, STALE_AFTER_MS } from './notification-sender';
+import { describeOnPostgres } from '../../../../test/support/temporary-database';
 
-const describeOnPostgres = process.env.TEST_DATABASE_URL ? describe : describe.skip;
 const FROM = 'tickets@harbour.example';
 
 describe('the notification sender on PGlite', () => {

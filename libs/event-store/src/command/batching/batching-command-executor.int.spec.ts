@@ -13,9 +13,9 @@ import {
   type SeatCount,
   type SeatReserved,
 } from './testing/seat-counter.decider';
+import { describeOnPostgres } from '../../../../../test/support/temporary-database';
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
-const describeOnPostgres = databaseUrl ? describe : describe.skip;
 
 type Attempt = PromiseSettledResult<CommandOutcome<SeatReserved, SeatCount>>;
 
