@@ -12,7 +12,7 @@ import { notFound, requirePrincipal } from '@ticketing/platform/domain';
 import type { CreatePromoCode } from '../domain/promo-code/promo-code.commands';
 import { promoCodeDecider } from '../domain/promo-code/promo-code.decider';
 import type { PromoDiscount } from '../domain/promo-code/promo-discount';
-import { type PromoCodeView, toPromoCodeView, UNLIMITED_USES } from './promo-code-view';
+import { type PromoCodeView, toPromoCodeView } from './promo-code-view';
 import { promoCodeStream } from './sales-streams';
 
 export interface CreatePromoCodeRequest {
@@ -58,7 +58,7 @@ export class CreatePromoCodeHandler implements ICommandHandler<CreatePromoCodeCo
       code: request.code,
       discount: request.discount,
       ticketTypeIds: request.ticketTypeIds,
-      maxUses: request.maxUses ?? UNLIMITED_USES,
+      maxUses: request.maxUses,
       validFrom: request.validFrom ?? new Date(event.registrationOpensAt),
       validUntil: request.validUntil ?? new Date(event.registrationClosesAt),
       createdBy: actor.userId,

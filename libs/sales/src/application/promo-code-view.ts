@@ -1,12 +1,6 @@
 import type { PromoCodeState } from '../domain/promo-code/promo-code.state';
 import type { PromoDiscount } from '../domain/promo-code/promo-discount';
 
-/**
- * The decider counts every code's uses against a maximum, so a code created without one gets the largest count a
- * GraphQL Int holds: more bookings than any event sells. Shown to clients as no maximum.
- */
-export const UNLIMITED_USES = 2_147_483_647;
-
 export interface PromoCodeView {
   eventId: string;
   code: string;
@@ -27,7 +21,7 @@ export function toPromoCodeView({ definition, uses }: PromoCodeState): PromoCode
     code: definition.code,
     discount: definition.discount,
     ticketTypeIds: definition.ticketTypeIds,
-    maxUses: definition.maxUses === UNLIMITED_USES ? null : definition.maxUses,
+    maxUses: definition.maxUses,
     validFrom: new Date(definition.validFrom),
     validUntil: new Date(definition.validUntil),
     uses: { held: uses.held, confirmed: uses.confirmed },

@@ -9,7 +9,8 @@ export type CreatePromoCode = {
   discount: PromoDiscount;
   /** Empty: every ticket type of the event. */
   ticketTypeIds: string[];
-  maxUses: number;
+  /** Null for no limit. */
+  maxUses: number | null;
   /** The code is accepted from `validFrom` (included) to `validUntil` (excluded). */
   validFrom: Date;
   validUntil: Date;

@@ -126,6 +126,12 @@ describe('creating a promo code', () => {
     expect(when([], create({ maxUses })).error?.reason).toBe('INVALID_MAX_USES');
   });
 
+  it('a code without maxUses may be used by any number of bookings', () => {
+    const bookings = Array.from({ length: 50 }, (_, index) => redeem(`b${index + 1}`));
+    const past = history(create({ maxUses: null }), ...bookings);
+    expect(when(past, redeem('b51')).events?.[0].type).toBe('PromoCodeRedeemed');
+  });
+
   it('the validity window ends after it starts, and not in the past', () => {
     expect(when([], create({ validUntil: minutes(0) })).error?.reason).toBe('INVALID_VALIDITY_WINDOW');
     const over = create({ validFrom: minutes(-120), validUntil: minutes(-60) });
@@ -323,7 +329,7 @@ describe('whatever redemptions, payments and expiries arrive, in any order', () 
     const { held, confirmed, maxUses } = state.uses;
     expect(held).toBe(redemptions.filter((status) => status === 'HELD').length);
     expect(confirmed).toBe(redemptions.filter((status) => status === 'CONFIRMED').length);
-    expect(held + confirmed).toBeLessThanOrEqual(maxUses);
+    expect(held + confirmed).toBeLessThanOrEqual(maxUses!);
   }
 
   it('never holds and spends more uses than maxUses, and counts exactly the bookings that hold or spent one', () => {

@@ -9,7 +9,8 @@ import type { PromoDiscount } from './promo-discount';
 export interface PromoCodeUses {
   held: number;
   confirmed: number;
-  maxUses: number;
+  /** Null: the code may be used any number of times. */
+  maxUses: number | null;
 }
 
 export type PromoCodeCreated = DomainEvent<
@@ -19,7 +20,7 @@ export type PromoCodeCreated = DomainEvent<
     code: string;
     discount: PromoDiscount;
     ticketTypeIds: string[];
-    maxUses: number;
+    maxUses: number | null;
     validFrom: string;
     validUntil: string;
     createdBy: string;

@@ -3,8 +3,8 @@ import type { PromoCodeUses } from './promo-code.events';
 import { type PromoCodeDefinition, usesLeft } from './promo-code.state';
 import { appliesTo } from './promo-discount';
 
-export function assertValidMaxUses(maxUses: number): void {
-  if (!Number.isSafeInteger(maxUses) || maxUses < 1) {
+export function assertValidMaxUses(maxUses: number | null): void {
+  if (maxUses !== null && (!Number.isSafeInteger(maxUses) || maxUses < 1)) {
     throw ruleViolation(
       'INVALID_MAX_USES',
       'A promo code may be used a whole number of times, at least once',

@@ -52,6 +52,7 @@ export function evolvePromoCode(state: PromoCodeState | null, event: PromoCodeEv
 
 /** Uses neither held nor spent. */
 export function usesLeft(uses: PromoCodeUses): number {
+  if (uses.maxUses === null) return Number.POSITIVE_INFINITY;
   return uses.maxUses - uses.held - uses.confirmed;
 }
 
