@@ -15,6 +15,8 @@ interface Session {
   client: SqlClient;
   heartbeat: NodeJS.Timeout;
   unwatch(): void;
+  /** One query at a time: every projection's worker uses this client, and pg 9 no longer queues them itself. */
+  query<Row>(text: string, values?: readonly unknown[]): Promise<{ rows: Row[] }>;
 }
 
 /**
@@ -48,8 +50,8 @@ export class AdvisoryLockLeases implements ProjectionLeases {
     const ownership = new AbortController();
     this.held.set(projection, ownership);
     try {
-      const { client } = await this.openSession();
-      const { rows } = await client.query<{ granted: boolean }>(
+      const session = await this.openSession();
+      const { rows } = await session.query<{ granted: boolean }>(
         `select pg_try_advisory_lock($1, ${PROJECTION_LOCK_KEY}) as granted`,
         [PROJECTION_LOCK_NAMESPACE, projection],
       );
@@ -81,7 +83,7 @@ export class AdvisoryLockLeases implements ProjectionLeases {
     const session = this.session;
     if (!session) return;
     try {
-      await session.client.query(`select pg_advisory_unlock($1, ${PROJECTION_LOCK_KEY})`, [
+      await session.query(`select pg_advisory_unlock($1, ${PROJECTION_LOCK_KEY})`, [
         PROJECTION_LOCK_NAMESPACE,
         projection,
       ]);
@@ -120,10 +122,20 @@ export class AdvisoryLockLeases implements ProjectionLeases {
     const emitter = client as SqlClient & Partial<Pick<NodeJS.EventEmitter, 'on' | 'off'>>;
     const onError = (error: Error) => this.loseSession(session, error);
     const heartbeat = setInterval(() => {
-      client.query('select 1').catch((error: unknown) => this.loseSession(session, error));
+      session.query('select 1').catch((error: unknown) => this.loseSession(session, error));
     }, this.heartbeatMs);
     heartbeat.unref();
-    const session: Session = { client, heartbeat, unwatch: () => emitter.off?.('error', onError) };
+    let previous: Promise<unknown> = Promise.resolve();
+    const session: Session = {
+      client,
+      heartbeat,
+      unwatch: () => emitter.off?.('error', onError),
+      query: <Row>(text: string, values?: readonly unknown[]) => {
+        const result = previous.then(() => client.query<Row>(text, values));
+        previous = result.catch(() => undefined);
+        return result;
+      },
+    };
     // pg emits 'error' on a checked-out client whose connection dies; unheard, that event would crash the process.
     emitter.on?.('error', onError);
     this.session = session;

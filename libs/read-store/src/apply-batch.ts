@@ -1,8 +1,8 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { LogPosition, RecordedEvent } from '@ticketing/event-store';
 import { CheckpointMovedError } from './checkpoint-moved.error';
 import type { Database } from './database';
-import { compareCheckpoints, lockCheckpoint, saveCheckpoint } from './projection-checkpoint';
+import { compareCheckpoints, lockCheckpoint, moveCheckpoint, saveCheckpoint } from './projection-checkpoint';
 import type { Projection } from './projection';
 
 /**
@@ -31,4 +31,22 @@ export async function applyBatch(
   const last = batch[batch.length - 1].position;
   await saveCheckpoint(trx, projection.name, last);
   return last;
+}
+
+/**
+ * What the runner does with each batch: `applyBatch` in a transaction when the projection handles one of its events,
+ * otherwise only the checkpoint moves, in one statement with the same compare-and-set (`moveCheckpoint`). Most
+ * projections handle a few event types, so most batches cost them one round trip instead of a transaction of four.
+ */
+export async function projectBatch(
+  db: Kysely<Database>,
+  projection: Projection,
+  expected: LogPosition | null,
+  batch: readonly RecordedEvent[],
+): Promise<LogPosition | null> {
+  const handlesAny = batch.some((event) => projection.handles.includes(event.type));
+  const last = batch[batch.length - 1]?.position;
+  if (!handlesAny && last && (await moveCheckpoint(db, projection.name, expected, last))) return last;
+  // The general path also tells why a move was refused: a moved checkpoint, or none at all.
+  return db.transaction().execute((trx) => applyBatch(trx, projection, expected, batch));
 }

@@ -70,6 +70,33 @@ export async function saveCheckpoint(
     .execute();
 }
 
+/**
+ * Moves the checkpoint from `expected` to `position` in one statement, for a batch that writes nothing else: the
+ * whole compare-and-set of `lockCheckpoint` plus `saveCheckpoint` without a transaction around it. The UPDATE locks
+ * the row too, so a concurrent batch or rebuild swap holding it makes this wait, and READ COMMITTED then checks
+ * `expected` against the row as that transaction left it. Returns false, having changed nothing, when the checkpoint
+ * was no longer `expected`.
+ */
+export async function moveCheckpoint(
+  db: Kysely<Database>,
+  projection: string,
+  expected: LogPosition | null,
+  position: LogPosition,
+): Promise<boolean> {
+  const { numUpdatedRows } = await db
+    .updateTable('projection_checkpoints')
+    .set({
+      commit_position: position.commit.toString(),
+      prepare_position: position.prepare.toString(),
+      updated_at: sql<Date>`now()`,
+    })
+    .where('projection', '=', projection)
+    .where(sql<boolean>`commit_position is not distinct from ${expected?.commit.toString() ?? null}`)
+    .where(sql<boolean>`prepare_position is not distinct from ${expected?.prepare.toString() ?? null}`)
+    .executeTakeFirst();
+  return numUpdatedRows === 1n;
+}
+
 /** Null is the start of the log, before every position. */
 export function compareCheckpoints(a: LogPosition | null, b: LogPosition | null): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;

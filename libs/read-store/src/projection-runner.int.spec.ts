@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
 import type { LogPosition, PostgresEventStore } from '@ticketing/event-store';
-import { applyBatch } from './apply-batch';
+import { applyBatch, projectBatch } from './apply-batch';
 import { CheckpointMonitor } from './checkpoint-monitor';
 import { CheckpointMovedError } from './checkpoint-moved.error';
 import type { Database } from './database';
@@ -201,6 +201,27 @@ function projectionRunnerRules(openReadStore: () => Promise<TestReadStore>): voi
     ).rejects.toBeInstanceOf(CheckpointMovedError);
     expect(await readStreamCounts(readStore.db)).toEqual([]);
     expect(await loadCheckpoint(readStore.db, streamCountsProjection.name)).toEqual(events[1].position);
+  });
+
+  it('moves the checkpoint past a batch it handles nothing of under the same compare-and-set', async () => {
+    await append('item-a', 4);
+    let events = await store.readAll();
+    await eventually(
+      'the appended events are visible',
+      async () => (events = await store.readAll()).length === 4,
+    );
+    await ensureCheckpoint(readStore.db, checkpointOnlyProjection.name);
+
+    expect(await projectBatch(readStore.db, checkpointOnlyProjection, null, events.slice(0, 2))).toEqual(
+      events[1].position,
+    );
+    await expect(
+      projectBatch(readStore.db, checkpointOnlyProjection, null, events.slice(2)),
+    ).rejects.toBeInstanceOf(CheckpointMovedError);
+    expect(await loadCheckpoint(readStore.db, checkpointOnlyProjection.name)).toEqual(events[1].position);
+    expect(
+      await projectBatch(readStore.db, checkpointOnlyProjection, events[1].position, events.slice(2)),
+    ).toEqual(events[3].position);
   });
 
   it('replays from the start when another process reset its checkpoint, noticed through the compare-and-set', async () => {

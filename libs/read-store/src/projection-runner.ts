@@ -37,8 +37,9 @@ export interface ProjectionStatus extends ProjectionProgress {
 
 /**
  * Keeps read models current: each projection follows the event log from its own checkpoint, one transaction per
- * batch of up to `batchSize` events, the checkpoint moving in the same transaction. A batch that throws is rolled
- * back entirely and retried with a growing delay; a restart resumes from the stored checkpoints.
+ * batch of up to `batchSize` events, the checkpoint moving in the same transaction (for a batch it handles none of,
+ * one statement that only moves the checkpoint, see `projectBatch`). A batch that throws is rolled back entirely
+ * and retried with a growing delay; a restart resumes from the stored checkpoints.
  *
  * @example
  * const runner = new ProjectionRunner({ store, db, projections, leases: projectionLeasesFor(pool) });

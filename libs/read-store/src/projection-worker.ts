@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { EventStore } from '@ticketing/event-store';
-import { applyBatch } from './apply-batch';
+import { projectBatch } from './apply-batch';
 import { CheckpointMovedError } from './checkpoint-moved.error';
 import type { Database } from './database';
 import { EventBatcher } from './event-batcher';
@@ -132,7 +132,7 @@ export class ProjectionWorker {
         if (owned.aborted) return;
         if (batch.length === 0) throw new Error('The subscription ended');
         const expected = checkpoint;
-        checkpoint = await db.transaction().execute((trx) => applyBatch(trx, projection, expected, batch));
+        checkpoint = await projectBatch(db, projection, expected, batch);
         this.retryDelayMs = retryDelay.initialMs;
         this.currentError = null;
       }

@@ -20,7 +20,10 @@ type Queryable = Pick<SqlPool, 'query'>;
  *   id; without the advisory lock, two appends to one stream could take ids in one order and win the row lock in the
  *   other, and the log would list revision 1 before revision 0. Waiting for an advisory lock needs no transaction
  *   id, so whoever gets the lock first also takes the smaller id.
- * - The events are inserted sorted by their place in the append, so sequence numbers follow revisions.
+ * - The events travel as one JSON array, unpacked by the server: a single parameter to serialize and parse, where
+ *   arrays of ids, types and JSON texts would each be quoted element by element on the way in and out.
+ * - The events are inserted sorted by their place in the append, so sequence numbers follow revisions, and only the
+ *   last of them comes back: the result of a batch of hundreds is one row.
  *
  * @example
  * await client.query('BEGIN');
@@ -35,30 +38,31 @@ export async function appendEvents(
   expected: ExpectedRevision,
 ): Promise<AppendResult | null> {
   const { rows } = await db.query<Pick<EventRow, 'revision' | 'commit_position' | 'prepare_position'>>(
-    `WITH claimed AS (${claimStatement(tables, expected)})
-     INSERT INTO ${tables.events} (event_id, stream_name, stream_revision, type, data, metadata)
-     SELECT appended.event_id, $1, claimed.revision - $2::bigint + appended.place, appended.type, appended.data,
-            appended.metadata
-     FROM claimed,
-          unnest($3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])
-            WITH ORDINALITY AS appended(event_id, type, data, metadata, place)
-     ORDER BY appended.place
-     RETURNING stream_revision::text AS revision, transaction_id::text AS commit_position,
-               sequence::text AS prepare_position`,
+    `WITH claimed AS (${claimStatement(tables, expected)}),
+     inserted AS (
+       INSERT INTO ${tables.events} (event_id, stream_name, stream_revision, type, data, metadata)
+       SELECT (appended.event->>'id')::uuid, $1, claimed.revision - $2::bigint + appended.place,
+              appended.event->>'type', appended.event->'data', appended.event->'metadata'
+       FROM claimed, jsonb_array_elements($3::jsonb) WITH ORDINALITY AS appended(event, place)
+       ORDER BY appended.place
+       RETURNING stream_revision, transaction_id, sequence
+     )
+     SELECT stream_revision::text AS revision, transaction_id::text AS commit_position,
+            sequence::text AS prepare_position
+     FROM inserted
+     ORDER BY sequence DESC
+     LIMIT 1`,
     [
       streamName,
       String(events.length),
-      events.map((event) => event.id),
-      events.map((event) => event.type),
-      events.map((event) => JSON.stringify(event.data ?? null)),
-      events.map((event) => JSON.stringify(event.metadata)),
+      JSON.stringify(
+        events.map(({ id, type, data, metadata }) => ({ id, type, data: data ?? null, metadata })),
+      ),
       ...(typeof expected === 'bigint' ? [String(expected)] : []),
     ],
   );
   if (rows.length === 0) return null;
-  const last = rows.reduce((latest, row) =>
-    BigInt(row.prepare_position) > BigInt(latest.prepare_position) ? row : latest,
-  );
+  const [last] = rows;
   return { nextExpectedRevision: BigInt(last.revision), position: toLogPosition(last) };
 }
 
@@ -96,6 +100,6 @@ function claimStatement(tables: EventStoreTables, expected: ExpectedRevision): s
   return `
     UPDATE ${tables.streams} AS stream SET revision = stream.revision + $2::bigint
     FROM ${streamTurn}
-    WHERE stream.stream_name = $1 AND stream.revision = $7::bigint
+    WHERE stream.stream_name = $1 AND stream.revision = $4::bigint
     RETURNING stream.revision`;
 }

@@ -6,8 +6,11 @@ export interface PollingSubscriptionOptions {
   after: LogPosition | undefined;
   batchSize: number;
   pollIntervalMs: number;
-  /** Reads up to `maxCount` events strictly after `after`, in the global order. */
-  readAfter(after: LogPosition | undefined, maxCount: number): Promise<RecordedEvent[]>;
+  /**
+   * Reads up to `maxCount` events strictly after `after`, in the global order, as a read started once `seenAppends`
+   * appends had been signalled would.
+   */
+  readAfter(after: LogPosition | undefined, maxCount: number, seenAppends: number): Promise<RecordedEvent[]>;
   appended: AppendSignal;
   onClose(subscription: PollingSubscription): void;
 }
@@ -43,7 +46,7 @@ export class PollingSubscription implements Subscription {
     try {
       while (!this.closing.signal.aborted) {
         const seenAppends = appended.version;
-        const batch = await readAfter(after, batchSize);
+        const batch = await readAfter(after, batchSize, seenAppends);
         for (const event of batch) {
           if (this.closing.signal.aborted) return;
           after = event.position;

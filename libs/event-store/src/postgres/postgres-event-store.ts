@@ -24,6 +24,7 @@ import {
 import { findRetriedAppend } from './find-retried-append';
 import { PollingSubscription } from './polling-subscription';
 import { readHeadPosition, readLogEvents, readStreamEvents } from './read-events';
+import { SharedLogReads } from './shared-log-reads';
 
 export interface PostgresEventStoreOptions {
   /** The schema holding the `streams` and `events` tables. Defaults to `public`. */
@@ -49,6 +50,7 @@ export class PostgresEventStore implements EventStore {
   private readonly subscriptionBatchSize: number;
   private readonly appended = new AppendSignal();
   private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly subscriptionReads: SharedLogReads;
 
   constructor(
     private readonly pool: SqlPool,
@@ -57,6 +59,9 @@ export class PostgresEventStore implements EventStore {
     this.tables = eventStoreTables(options.schema);
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.subscriptionBatchSize = options.subscriptionBatchSize ?? 500;
+    this.subscriptionReads = new SharedLogReads((after, maxCount) =>
+      readLogEvents(this.pool, this.tables, after, maxCount),
+    );
   }
 
   /** Creates the store's schema, tables and indexes when they are missing. Idempotent. */
@@ -101,8 +106,8 @@ export class PostgresEventStore implements EventStore {
       after: options.after,
       batchSize: this.subscriptionBatchSize,
       pollIntervalMs: this.pollIntervalMs,
-      readAfter: (after: LogPosition | undefined, maxCount: number) =>
-        readLogEvents(this.pool, this.tables, after, maxCount),
+      readAfter: (after: LogPosition | undefined, maxCount: number, seenAppends: number) =>
+        this.subscriptionReads.read(after, maxCount, seenAppends),
       appended: this.appended,
       onClose: (closed) => this.subscriptions.delete(closed),
     });

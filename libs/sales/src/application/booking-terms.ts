@@ -42,7 +42,8 @@ export async function loadBookingTerms(
         minPerOrder,
         maxPerOrder,
         salesChannel: view.salesChannel,
-        isOnSale: await takesHoldsAt(db, view, now),
+        // A type shown on sale takes holds; only one shown SOLD_OUT needs the question, which looks past its stock.
+        isOnSale: view.isOnSale || (await takesHoldsAt(db, view, now)),
         isVisibleToBuyer: true,
       };
       return { ticketTypeId, quantity, donation: donation ?? null, terms, maxPerUser: view.maxPerUser };

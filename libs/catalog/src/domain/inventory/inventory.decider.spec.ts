@@ -268,6 +268,30 @@ describe('reserving units', () => {
     ]);
   });
 
+  it('expired holds are released soonest expiry first, and holds confirmed or released meanwhile are left alone', () => {
+    const past = history(
+      register('ga', 10),
+      reserve('r-late', { ga: 1 }, minutes(12)),
+      reserve('r-confirmed', { ga: 1 }, minutes(5)),
+      reserve('r-b', { ga: 1 }, minutes(10)),
+      reserve('r-a', { ga: 1 }, minutes(10)),
+      reserve('r-cancelled', { ga: 1 }, minutes(8)),
+      reserve('r-open', { ga: 1 }, minutes(40)),
+      confirm('r-confirmed'),
+      release('r-cancelled'),
+    );
+    const { events } = when(past, reserve('r-new', { ga: 1 }, minutes(45)), minutes(20));
+    expect(events?.map((event) => ('reservationId' in event.data ? event.data.reservationId : null))).toEqual(
+      ['r-a', 'r-b', 'r-late', 'r-new'],
+    );
+    expect(typesOf(events)).toEqual([
+      'ReservationReleased',
+      'ReservationReleased',
+      'ReservationReleased',
+      'UnitsReserved',
+    ]);
+  });
+
   it('a refused reservation releases nothing, even expired holds', () => {
     const past = history(register('ga', 1), reserve('r1', { ga: 1 }, minutes(15)));
     expect(when(past, reserve('r2', { ga: 2 }, minutes(30)), minutes(16)).events).toBeNull();

@@ -1,11 +1,4 @@
-import {
-  conflict,
-  type Decider,
-  entriesOf,
-  getEntry,
-  notFound,
-  ruleViolation,
-} from '@ticketing/platform/domain';
+import { conflict, type Decider, getEntry, notFound, ruleViolation } from '@ticketing/platform/domain';
 import type {
   ChangeCapacity,
   ConfirmReservation,
@@ -18,6 +11,7 @@ import type {
   SetEventCapacityLimit,
   WithdrawTicketType,
 } from './inventory.commands';
+import { dueExpiries } from './expiry-queue';
 import {
   type InventoryEvent,
   ReleaseReason,
@@ -297,12 +291,12 @@ function afterExpiredReleased(
   now: Date,
   decideOn: (current: InventoryState) => InventoryEvent[],
 ): InventoryEvent[] {
-  const expired = [...entriesOf(state.activeReservations)]
-    .filter(([, reservation]) => Date.parse(reservation.expiresAt) <= now.getTime())
-    .sort(([idA, a], [idB, b]) => a.expiresAt.localeCompare(b.expiresAt) || idA.localeCompare(idB));
   let current = state;
   const releases: InventoryEvent[] = [];
-  for (const [reservationId, reservation] of expired) {
+  for (const { reservationId } of dueExpiries(state.expiries, now.getTime())) {
+    const reservation = getEntry(state.activeReservations, reservationId);
+    // Closed after it was queued: nothing of it is held any more.
+    if (!reservation) continue;
     const event = released(eventId, current, reservationId, reservation, ReleaseReason.EXPIRED, now);
     releases.push(event);
     current = evolveInventory(current, event);

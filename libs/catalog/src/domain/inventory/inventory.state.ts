@@ -1,5 +1,6 @@
 import type { InventoryEvent, ReleaseReason, ReservationItem, TicketTypeCounts } from './inventory.events';
-import { deleteEntry, emptyMap, type PersistentMap, setEntry } from '@ticketing/platform/domain';
+import { deleteEntry, emptyMap, getEntry, type PersistentMap, setEntry } from '@ticketing/platform/domain';
+import { dropFirstWhile, emptyExpiryQueue, enqueueExpiry, type ExpiryQueue } from './expiry-queue';
 
 export interface TicketTypeInventory {
   capacity: number;
@@ -35,6 +36,11 @@ export interface InventoryState {
   /** By ticket type id, in registration order. */
   ticketTypes: Readonly<Record<string, TicketTypeInventory>>;
   activeReservations: PersistentMap<ActiveReservation>;
+  /**
+   * The active reservations by expiry, soonest first. A reservation closed since may still be queued behind the
+   * first one; the first one is always active.
+   */
+  expiries: ExpiryQueue;
   closedReservations: PersistentMap<ClosedReservation>;
   /** By return id. */
   returns: PersistentMap<ReturnedUnits>;
@@ -44,6 +50,7 @@ export const initialInventoryState: InventoryState = {
   maxCapacity: null,
   ticketTypes: {},
   activeReservations: emptyMap(),
+  expiries: emptyExpiryQueue,
   closedReservations: emptyMap(),
   returns: emptyMap(),
 };
@@ -60,7 +67,12 @@ export function evolveInventory(state: InventoryState, event: InventoryEvent): I
     case 'UnitsReserved': {
       const { reservationId, items, expiresAt, ticketTypes } = event.data;
       const activeReservations = setEntry(state.activeReservations, reservationId, { items, expiresAt });
-      return { ...withCounts(state, ticketTypes), activeReservations };
+      const expiries = enqueueExpiry(state.expiries, {
+        reservationId,
+        expiresAt,
+        expiresAtMs: Date.parse(expiresAt),
+      });
+      return { ...withCounts(state, ticketTypes), activeReservations, expiries };
     }
     case 'ReservationReleased': {
       const { reservationId, reason, items, ticketTypes } = event.data;
@@ -138,9 +150,15 @@ function closeReservation(
   reservationId: string,
   closed: ClosedReservation,
 ): InventoryState {
+  const activeReservations = deleteEntry(state.activeReservations, reservationId);
   return {
     ...state,
-    activeReservations: deleteEntry(state.activeReservations, reservationId),
+    activeReservations,
+    // Closing one deep in the queue would cost a search; it is dropped for free once it comes first.
+    expiries: dropFirstWhile(
+      state.expiries,
+      ({ reservationId: queued }) => !getEntry(activeReservations, queued),
+    ),
     closedReservations: setEntry(state.closedReservations, reservationId, closed),
   };
 }
