@@ -2,7 +2,7 @@ import { loadConfig } from '@ticketing/platform';
 import { printHistory } from '../apps/admin/src/commands/history.command';
 import { withInfrastructure } from '../apps/admin/src/with-infrastructure';
 import { type RunningApi, signUp, startApi } from './support/api-harness';
-import { CREATE_EVENT, duringSales, festivalInput, setUpAt } from './support/festival';
+import { CREATE_EVENT, duringSales, festivalInput, PLACE_BOOKING, setUpAt } from './support/festival';
 
 const TICKET_TYPE_FIELDS = `id name pricingType price { amount currency } minimumDonation { amount currency }
   salesChannel attendanceMode totalQuantity sold held available isSoldOut salesStartsAt salesEndsAt isOnSale
@@ -442,6 +442,22 @@ describe('ticket types through GraphQL', () => {
     expect(extensionsOf(await api.graphql(GET, { id: friends.id }))?.code).toBe('NOT_FOUND');
     const invited = await api.graphql(GET, { id: friends.id, accessCode: 'friends-2026' });
     expect(invited.data?.ticketType.name).toBe('Friends');
+
+    // Booking reads the types as buyers see them, so what a buyer cannot see they cannot book either.
+    const book = (ticketTypeId: string, accessCode?: string) =>
+      api.graphql(PLACE_BOOKING, {
+        input: {
+          eventId,
+          idempotencyKey: `${ticketTypeId}-${accessCode}`,
+          accessCode,
+          guest: { email: 'guest@example.com', name: 'Guest' },
+          items: [{ ticketTypeId, quantity: 1 }],
+        },
+      });
+    expect(extensionsOf(await book(secret.id))?.code).toBe('NOT_FOUND');
+    expect(extensionsOf(await book(friends.id))?.code).toBe('NOT_FOUND');
+    expect(extensionsOf(await book(friends.id, 'WRONG-CODE'))?.code).toBe('NOT_FOUND');
+    expect((await book(friends.id, 'friends-2026')).data?.placeBooking.booking.status).toBe('PENDING');
   });
 
   /** Each stream's events as the admin CLI prints them, read with the API stopped, as an operator would. */

@@ -25,9 +25,9 @@ export async function applyBatch(
     throw new CheckpointMovedError(projection.name, expected, current);
   }
   if (batch.length === 0) return current;
-  for (const event of batch) {
-    if (projection.handles.includes(event.type)) await projection.apply(trx, event);
-  }
+  const handled = batch.filter((event) => projection.handles.includes(event.type));
+  if (projection.applyMany) await projection.applyMany(trx, handled);
+  else for (const event of handled) await projection.apply(trx, event);
   const last = batch[batch.length - 1].position;
   await saveCheckpoint(trx, projection.name, last);
   return last;

@@ -87,8 +87,8 @@ export function toTicketTypeView(
     name: row.name,
     description: row.description,
     pricingType: row.pricing_type,
-    price: money(row.price_amount, row.price_currency),
-    minimumDonation: money(row.minimum_donation_amount, row.minimum_donation_currency),
+    price: moneyOf(row.price_amount, row.price_currency),
+    minimumDonation: moneyOf(row.minimum_donation_amount, row.minimum_donation_currency),
     salesChannel: row.sales_channel,
     attendanceMode: row.attendance_mode,
     totalQuantity: units.capacity,
@@ -123,7 +123,18 @@ export function toTicketTypeView(
 }
 
 /** What decides whether buyers see the ticket type. */
-export function showingOf(row: CatalogTicketTypesTable): Showing {
+export function showingOf(
+  row: Pick<
+    CatalogTicketTypesTable,
+    | 'id'
+    | 'visibility'
+    | 'visibility_starts_at'
+    | 'visibility_ends_at'
+    | 'sales_starts_at'
+    | 'sales_ends_at'
+    | 'access'
+  >,
+): Showing {
   return {
     ticketTypeId: row.id,
     visibility: row.visibility,
@@ -135,6 +146,7 @@ export function showingOf(row: CatalogTicketTypesTable): Showing {
   };
 }
 
-function money(amount: number | null, currency: string | null): Money | null {
+/** A price as the read model stores it: amount and currency, both null when there is none. */
+export function moneyOf(amount: number | null, currency: string | null): Money | null {
   return amount === null || currency === null ? null : { amount, currency };
 }

@@ -41,10 +41,17 @@ export function saleStatusAt(situation: SaleSituation, now: Date): SaleStatus {
 
 /** "Apr 17, 2026" on the event's calendar, which may differ from UTC's near midnight. */
 function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-    timeZone,
-  }).format(instant);
+  return dateFormatIn(timeZone).format(instant);
+}
+
+// Building a formatter loads its zone's rules, which costs far more than formatting; events share a handful of zones.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormatIn(timeZone: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone });
+    dateFormats.set(timeZone, format);
+  }
+  return format;
 }

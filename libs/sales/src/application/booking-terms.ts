@@ -1,4 +1,4 @@
-import { findVisibleTicketType, takesHoldsAt } from '@ticketing/catalog';
+import { findBookableTicketType } from '@ticketing/catalog';
 import { notFound } from '@ticketing/platform/domain';
 import type { Database } from '@ticketing/read-store';
 import type { Kysely } from 'kysely';
@@ -30,9 +30,10 @@ export async function loadBookingTerms(
 ): Promise<PricedItemRequest[]> {
   return Promise.all(
     items.map(async ({ ticketTypeId, quantity, donation }) => {
-      const view = await findVisibleTicketType(db, ticketTypeId, { viewer: null, accessCode }, now);
-      if (!view) throw notFound('Ticket type', ticketTypeId);
-      const { eventId, name, pricingType, price, minimumDonation, minPerOrder, maxPerOrder } = view;
+      const found = await findBookableTicketType(db, ticketTypeId, accessCode, now);
+      if (!found) throw notFound('Ticket type', ticketTypeId);
+      const { eventId, name, pricingType, price, minimumDonation, minPerOrder, maxPerOrder, salesChannel } =
+        found;
       const terms = {
         eventId,
         name,
@@ -41,12 +42,11 @@ export async function loadBookingTerms(
         minimumDonation,
         minPerOrder,
         maxPerOrder,
-        salesChannel: view.salesChannel,
-        // A type shown on sale takes holds; only one shown SOLD_OUT needs the question, which looks past its stock.
-        isOnSale: view.isOnSale || (await takesHoldsAt(db, view, now)),
+        salesChannel,
+        isOnSale: found.takesHolds,
         isVisibleToBuyer: true,
       };
-      return { ticketTypeId, quantity, donation: donation ?? null, terms, maxPerUser: view.maxPerUser };
+      return { ticketTypeId, quantity, donation: donation ?? null, terms, maxPerUser: found.maxPerUser };
     }),
   );
 }

@@ -79,7 +79,11 @@ export class PlaceBookingHandler implements ICommandHandler<PlaceBookingCommand>
     const key = buyerKey(buyer);
     const bookingId = bookingIdFor(key, request.idempotencyKey);
     const context = commandContextFor(origin, now, bookingId);
-    const items = await loadBookingTerms(this.db, request.items, request.accessCode, now);
+    // The terms and the booking's stream are independent reads: a retry is told NOT_FOUND as a first attempt is.
+    const [items, existing] = await Promise.all([
+      loadBookingTerms(this.db, request.items, request.accessCode, now),
+      loadBooking(this.store, bookingId),
+    ]);
     const expiresAt = new Date(now.getTime() + this.config.sales.holdMinutes * 60_000);
     const command: PlaceBooking = {
       type: 'PlaceBooking',
@@ -92,7 +96,6 @@ export class PlaceBookingHandler implements ICommandHandler<PlaceBookingCommand>
       idempotencyKey: request.idempotencyKey,
       expiresAt,
     };
-    const existing = await loadBooking(this.store, bookingId);
     const hold = {
       bookingId,
       eventId: request.eventId,

@@ -65,18 +65,19 @@ const history: BookingEvent[] = [
   },
 ];
 
-function recorded(events: BookingEvent[]): RecordedEvent[] {
+function recorded(events: BookingEvent[], bookingId = 'booking-1', firstPosition = 1): RecordedEvent[] {
   return events.map((event, revision) => ({
     ...event,
-    id: `booking-1-${revision}`,
-    streamName: 'booking-booking-1',
+    data: { ...event.data, bookingId },
+    id: `${bookingId}-${revision}`,
+    streamName: `booking-${bookingId}`,
     revision: BigInt(revision),
-    position: { commit: BigInt(revision + 1), prepare: BigInt(revision + 1) },
+    position: { commit: BigInt(firstPosition + revision), prepare: BigInt(firstPosition + revision) },
     metadata: {
       actor: null,
       correlationId: 'test',
       causationId: null,
-      occurredAt: revision === 2 ? confirmedAt : placedAt,
+      occurredAt: event.type === 'BookingConfirmed' ? confirmedAt : placedAt,
       schemaVersion: 1,
     },
   }));
@@ -105,9 +106,19 @@ describe('booking history projection', () => {
 
   async function rows() {
     return {
-      bookings: await db.selectFrom('sales_bookings').selectAll().execute(),
-      items: await db.selectFrom('sales_booking_items').selectAll().orderBy('position').execute(),
-      history: await db.selectFrom('sales_booking_status_history').selectAll().orderBy('revision').execute(),
+      bookings: await db.selectFrom('sales_bookings').selectAll().orderBy('id').execute(),
+      items: await db
+        .selectFrom('sales_booking_items')
+        .selectAll()
+        .orderBy('booking_id')
+        .orderBy('position')
+        .execute(),
+      history: await db
+        .selectFrom('sales_booking_status_history')
+        .selectAll()
+        .orderBy('booking_id')
+        .orderBy('revision')
+        .execute(),
     };
   }
 
@@ -150,5 +161,27 @@ describe('booking history projection', () => {
     await project(recorded(history));
 
     expect(await rows()).toEqual(first);
+  });
+
+  it('a batch applied at once leaves the rows its events leave one by one', async () => {
+    const [placed, paymentStarted, confirmed] = history;
+    // Placements in runs, broken by another booking's status change, as a sale's log interleaves them.
+    const batch = [
+      ...recorded([placed], 'booking-1', 1),
+      ...recorded([placed], 'booking-2', 2),
+      ...recorded([placed, paymentStarted, confirmed], 'booking-3', 3),
+      ...recorded([placed], 'booking-4', 6),
+      ...recorded([placed], 'booking-5', 7),
+    ];
+    const handled = batch.filter((event) => bookingHistoryProjection.handles.includes(event.type));
+    await project(batch);
+    const oneByOne = await rows();
+
+    await clear();
+    await db.transaction().execute((trx) => bookingHistoryProjection.applyMany!(trx, handled));
+
+    expect(oneByOne.bookings).toHaveLength(5);
+    expect(oneByOne.history).toHaveLength(6);
+    expect(await rows()).toEqual(oneByOne);
   });
 });

@@ -1,5 +1,5 @@
 import type { Recorded } from '@ticketing/event-store';
-import type { Database, Projection } from '@ticketing/read-store';
+import { applyInRuns, type Database, type Projection } from '@ticketing/read-store';
 import type { Transaction } from 'kysely';
 import type {
   BookingEvent,
@@ -26,49 +26,63 @@ export const bookingHistoryProjection: Projection = {
   ] satisfies StatusEvent['type'][],
   tables: ['sales_bookings', 'sales_booking_items', 'sales_booking_status_history'],
   async apply(trx, event) {
-    if (event.type === 'BookingPlaced') return insertBooking(trx, event as Recorded<BookingPlaced>);
+    if (event.type === 'BookingPlaced') return insertBookings(trx, [event as Recorded<BookingPlaced>]);
     return changeStatus(trx, event as Recorded<StatusEvent>);
   },
+  // A sale places bookings far more often than anything changes their status: those come in runs.
+  applyMany: (trx, events) =>
+    applyInRuns(
+      events,
+      (event) => event.type === 'BookingPlaced',
+      (run) => insertBookings(trx, run as Recorded<BookingPlaced>[]),
+      (event) => changeStatus(trx, event as Recorded<StatusEvent>),
+    ),
 };
 
-async function insertBooking(trx: Transaction<Database>, event: Recorded<BookingPlaced>): Promise<void> {
-  const { bookingId, eventId, buyer, amounts, promoCode, items, expiresAt, placedAt } = event.data;
+async function insertBookings(trx: Transaction<Database>, events: Recorded<BookingPlaced>[]): Promise<void> {
   await trx
     .insertInto('sales_bookings')
-    .values({
-      id: bookingId,
-      event_id: eventId,
-      buyer_user_id: buyer.kind === 'CUSTOMER' ? buyer.userId : null,
-      buyer_email: buyer.kind === 'GUEST' ? buyer.email : null,
-      buyer_name: buyer.kind === 'GUEST' ? buyer.name : null,
-      status: event.data.status,
-      subtotal: amounts.subtotal,
-      discount: amounts.discount,
-      total: amounts.total,
-      currency: amounts.currency,
-      promo_code: promoCode,
-      expires_at: new Date(expiresAt),
-      placed_at: new Date(placedAt),
-      updated_at: new Date(placedAt),
-    })
+    .values(
+      events.map(({ data }) => ({
+        id: data.bookingId,
+        event_id: data.eventId,
+        buyer_user_id: data.buyer.kind === 'CUSTOMER' ? data.buyer.userId : null,
+        buyer_email: data.buyer.kind === 'GUEST' ? data.buyer.email : null,
+        buyer_name: data.buyer.kind === 'GUEST' ? data.buyer.name : null,
+        status: data.status,
+        subtotal: data.amounts.subtotal,
+        discount: data.amounts.discount,
+        total: data.amounts.total,
+        currency: data.amounts.currency,
+        promo_code: data.promoCode,
+        expires_at: new Date(data.expiresAt),
+        placed_at: new Date(data.placedAt),
+        updated_at: new Date(data.placedAt),
+      })),
+    )
     .execute();
   await trx
     .insertInto('sales_booking_items')
     .values(
-      items.map((item, position) => ({
-        booking_id: bookingId,
-        position,
-        ticket_type_id: item.ticketTypeId,
-        ticket_type_name: item.ticketTypeName,
-        quantity: item.quantity,
-        unit_price: item.unitPrice,
-        subtotal: item.subtotal,
-        discount: item.discount,
-        total: item.total,
-      })),
+      events.flatMap(({ data }) =>
+        data.items.map((item, position) => ({
+          booking_id: data.bookingId,
+          position,
+          ticket_type_id: item.ticketTypeId,
+          ticket_type_name: item.ticketTypeName,
+          quantity: item.quantity,
+          unit_price: item.unitPrice,
+          subtotal: item.subtotal,
+          discount: item.discount,
+          total: item.total,
+        })),
+      ),
     )
     .execute();
-  await recordStatus(trx, event, event.data, new Date(placedAt));
+  await recordStatuses(
+    trx,
+    events.map((event) => ({ event, change: event.data, changedAt: new Date(event.data.placedAt) })),
+  );
 }
 
 async function changeStatus(trx: Transaction<Database>, event: Recorded<StatusEvent>): Promise<void> {
@@ -80,23 +94,26 @@ async function changeStatus(trx: Transaction<Database>, event: Recorded<StatusEv
     .set({ status: data.status, updated_at: changedAt })
     .where('id', '=', data.bookingId)
     .execute();
-  await recordStatus(trx, event, data, changedAt);
+  await recordStatuses(trx, [{ event, change: data, changedAt }]);
 }
 
-async function recordStatus(
-  trx: Transaction<Database>,
-  event: Recorded<StatusEvent>,
-  change: StatusChange,
-  changedAt: Date,
-): Promise<void> {
+interface StatusRecord {
+  event: Recorded<StatusEvent>;
+  change: StatusChange;
+  changedAt: Date;
+}
+
+async function recordStatuses(trx: Transaction<Database>, records: StatusRecord[]): Promise<void> {
   await trx
     .insertInto('sales_booking_status_history')
-    .values({
-      booking_id: event.data.bookingId,
-      revision: Number(event.revision),
-      previous_status: change.previousStatus,
-      status: change.status,
-      changed_at: changedAt,
-    })
+    .values(
+      records.map(({ event, change, changedAt }) => ({
+        booking_id: event.data.bookingId,
+        revision: Number(event.revision),
+        previous_status: change.previousStatus,
+        status: change.status,
+        changed_at: changedAt,
+      })),
+    )
     .execute();
 }

@@ -1,5 +1,5 @@
 import type { Recorded } from '@ticketing/event-store';
-import type { Database, Projection } from '@ticketing/read-store';
+import { applyInRuns, type Database, type Projection } from '@ticketing/read-store';
 import type { Transaction } from 'kysely';
 import { BookingStatus } from '../domain/booking/booking-status';
 import type {
@@ -41,7 +41,7 @@ export const bookingHoldsProjection: Projection = {
   async apply(trx, event) {
     switch (event.type) {
       case 'BookingPlaced':
-        return insertHold(trx, event as Recorded<BookingPlaced>);
+        return insertHolds(trx, [event as Recorded<BookingPlaced>]);
       case 'BookingConfirmed':
       case 'BookingHoldReleased':
         await trx
@@ -57,23 +57,33 @@ export const bookingHoldsProjection: Projection = {
         return markReleaseDue(trx, event as Recorded<HoldEndingEvent>);
     }
   },
+  // A sale places bookings far more often than anything ends their holds: those come in runs.
+  applyMany: (trx, events) =>
+    applyInRuns(
+      events,
+      (event) => event.type === 'BookingPlaced',
+      (run) => insertHolds(trx, run as Recorded<BookingPlaced>[]),
+      (event) => bookingHoldsProjection.apply(trx, event),
+    ),
 };
 
-async function insertHold(trx: Transaction<Database>, event: Recorded<BookingPlaced>): Promise<void> {
-  const { bookingId, eventId, buyerKey, promoCode, expiresAt, status } = event.data;
+async function insertHolds(trx: Transaction<Database>, events: Recorded<BookingPlaced>[]): Promise<void> {
   // A free booking is recorded confirmed at once: it never holds anything for the process to give back.
-  if (status !== BookingStatus.PENDING) return;
+  const pending = events.filter((event) => event.data.status === BookingStatus.PENDING);
+  if (pending.length === 0) return;
   await trx
     .insertInto('sales_booking_holds')
-    .values({
-      booking_id: bookingId,
-      event_id: eventId,
-      buyer_key: buyerKey,
-      promo_code: promoCode,
-      expires_at: new Date(expiresAt),
-      release_reason: null,
-      release_due_since: null,
-    })
+    .values(
+      pending.map(({ data }) => ({
+        booking_id: data.bookingId,
+        event_id: data.eventId,
+        buyer_key: data.buyerKey,
+        promo_code: data.promoCode,
+        expires_at: new Date(data.expiresAt),
+        release_reason: null,
+        release_due_since: null,
+      })),
+    )
     .execute();
 }
 

@@ -1,7 +1,7 @@
 import { type LogPosition, PostgresEventStore } from '@ticketing/event-store';
 import { type CommandContext, newId, PglitePool } from '@ticketing/platform';
 import { createReadDatabase, type Database, migrateReadStore } from '@ticketing/read-store';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import {
   availableUnits,
   changeTicketTypeCapacity,
@@ -190,5 +190,35 @@ describe('ticket type inventory read model', () => {
     const found = await findInventoryByTicketTypes(db, ['late', 'unknown', 'early']);
     expect(found.map((inventory) => inventory.ticketTypeId)).toEqual(['late', 'early']);
     expect(await findInventoryByTicketTypes(db, [])).toEqual([]);
+  });
+
+  it('the whole log applied as one batch leaves the rows its events leave one by one', async () => {
+    const log = await store.readAll();
+    const handled = log.filter((event) => inventoryProjection.handles.includes(event.type));
+    const rowsAfter = (apply: (trx: Transaction<Database>) => Promise<void>) =>
+      db.transaction().execute(async (trx) => {
+        for (const table of inventoryProjection.tables) await trx.deleteFrom(table).execute();
+        await apply(trx);
+        return {
+          limits: await trx
+            .selectFrom('catalog_event_capacity_limits')
+            .selectAll()
+            .orderBy('event_id')
+            .execute(),
+          ticketTypes: await trx
+            .selectFrom('catalog_ticket_type_inventory')
+            .selectAll()
+            .orderBy('ticket_type_id')
+            .execute(),
+        };
+      });
+
+    const oneByOne = await rowsAfter(async (trx) => {
+      for (const event of handled) await inventoryProjection.apply(trx, event);
+    });
+    const batched = await rowsAfter((trx) => inventoryProjection.applyMany!(trx, handled));
+
+    expect(oneByOne.ticketTypes.length).toBeGreaterThan(5);
+    expect(batched).toEqual(oneByOne);
   });
 });

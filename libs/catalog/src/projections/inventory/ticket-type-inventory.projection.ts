@@ -1,5 +1,5 @@
-import { toDomainEvent } from '@ticketing/event-store';
-import type { Database, Projection } from '@ticketing/read-store';
+import { type RecordedEvent, toDomainEvent } from '@ticketing/event-store';
+import { applyInRuns, type Database, type Projection } from '@ticketing/read-store';
 import type { Transaction } from 'kysely';
 import type {
   EventCapacityLimitSet,
@@ -31,26 +31,14 @@ export const inventoryProjection: Projection = {
   ] satisfies InventoryEvent['type'][],
   tables: ['catalog_event_capacity_limits', 'catalog_ticket_type_inventory'],
   async apply(trx, recorded) {
+    const change = countsChangedBy(recorded);
+    if (change) return saveCounts(trx, [change]);
     const event = toDomainEvent<InventoryEvent>(recorded);
     switch (event.type) {
       case 'TicketTypeInventoryRegistered':
         return insertTicketTypeInventory(trx, event);
       case 'EventCapacityLimitSet':
         return saveEventCapacityLimit(trx, event);
-      case 'UnitsReserved':
-        return saveCounts(trx, event.data.ticketTypes, event.data.reservedAt);
-      case 'ReservationReleased':
-        return saveCounts(trx, event.data.ticketTypes, event.data.releasedAt);
-      case 'ReservationConfirmed':
-        return saveCounts(trx, event.data.ticketTypes, event.data.confirmedAt);
-      case 'ReservationReacquired':
-        return saveCounts(trx, event.data.ticketTypes, event.data.reacquiredAt);
-      case 'UnitsSold':
-        return saveCounts(trx, event.data.ticketTypes, event.data.soldAt);
-      case 'UnitsReturned':
-        return saveCounts(trx, event.data.ticketTypes, event.data.returnedAt);
-      case 'TicketTypeCapacityChanged':
-        return saveCounts(trx, event.data.ticketTypes, event.data.changedAt);
       case 'TicketTypeWithdrawn':
         return saveFlags(
           trx,
@@ -64,7 +52,53 @@ export const inventoryProjection: Projection = {
         return saveFlags(trx, event.data.ticketTypeId, { sold_out: false }, event.data.backOnSaleAt);
     }
   },
+  // Counts are set, not added, so of a run of count changes only each ticket type's last needs writing.
+  applyMany: (trx, events) =>
+    applyInRuns(
+      events,
+      (event) => countsChangedBy(event) !== undefined,
+      (run) => saveCounts(trx, lastCountsOf(run)),
+      (event) => inventoryProjection.apply(trx, event),
+    ),
 };
+
+/** The counts a count-changing event left, and when. */
+interface CountsChange {
+  counts: TicketTypeCounts[];
+  at: string;
+}
+
+/** Undefined for an event that changes no counts. */
+function countsChangedBy(recorded: RecordedEvent): CountsChange | undefined {
+  const event = toDomainEvent<InventoryEvent>(recorded);
+  switch (event.type) {
+    case 'UnitsReserved':
+      return { counts: event.data.ticketTypes, at: event.data.reservedAt };
+    case 'ReservationReleased':
+      return { counts: event.data.ticketTypes, at: event.data.releasedAt };
+    case 'ReservationConfirmed':
+      return { counts: event.data.ticketTypes, at: event.data.confirmedAt };
+    case 'ReservationReacquired':
+      return { counts: event.data.ticketTypes, at: event.data.reacquiredAt };
+    case 'UnitsSold':
+      return { counts: event.data.ticketTypes, at: event.data.soldAt };
+    case 'UnitsReturned':
+      return { counts: event.data.ticketTypes, at: event.data.returnedAt };
+    case 'TicketTypeCapacityChanged':
+      return { counts: event.data.ticketTypes, at: event.data.changedAt };
+    default:
+      return undefined;
+  }
+}
+
+function lastCountsOf(run: readonly RecordedEvent[]): CountsChange[] {
+  const last = new Map<string, CountsChange>();
+  for (const event of run) {
+    const { counts, at } = countsChangedBy(event)!;
+    for (const count of counts) last.set(count.ticketTypeId, { counts: [count], at });
+  }
+  return [...last.values()];
+}
 
 async function insertTicketTypeInventory(
   trx: Transaction<Database>,
@@ -100,13 +134,15 @@ async function saveEventCapacityLimit(
     .execute();
 }
 
-async function saveCounts(trx: Transaction<Database>, counts: TicketTypeCounts[], at: string): Promise<void> {
-  for (const { ticketTypeId, capacity, held, sold, everSold } of counts) {
-    await trx
-      .updateTable('catalog_ticket_type_inventory')
-      .set({ capacity, held, sold, ever_sold: everSold, updated_at: new Date(at) })
-      .where('ticket_type_id', '=', ticketTypeId)
-      .execute();
+async function saveCounts(trx: Transaction<Database>, changes: CountsChange[]): Promise<void> {
+  for (const { counts, at } of changes) {
+    for (const { ticketTypeId, capacity, held, sold, everSold } of counts) {
+      await trx
+        .updateTable('catalog_ticket_type_inventory')
+        .set({ capacity, held, sold, ever_sold: everSold, updated_at: new Date(at) })
+        .where('ticket_type_id', '=', ticketTypeId)
+        .execute();
+    }
   }
 }
 
