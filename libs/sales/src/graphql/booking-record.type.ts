@@ -1,31 +1,11 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
-import { BookingAmountsType } from './booking-amounts.type';
-import { BookingStatus } from './booking.enums';
-import { BookingLineType } from './booking-line.type';
+import { Field, GraphQLISODateTime, ObjectType } from '@nestjs/graphql';
 import { BookingStatusChangeType } from './booking-status-change.type';
+import { BookingType } from './booking.type';
 
 @ObjectType('BookingRecord', {
   description: 'A booking as it stands now, with every status it went through. Instants are UTC.',
 })
-export class BookingRecordType {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => ID)
-  eventId!: string;
-
-  @Field(() => BookingStatus)
-  status!: BookingStatus;
-
-  @Field(() => [BookingLineType])
-  items!: BookingLineType[];
-
-  @Field(() => BookingAmountsType)
-  amounts!: BookingAmountsType;
-
-  @Field(() => GraphQLISODateTime, { description: 'Until when a PENDING booking holds its tickets.' })
-  expiresAt!: Date;
-
+export class BookingRecordType extends BookingType {
   @Field(() => GraphQLISODateTime)
   placedAt!: Date;
 
