@@ -1,7 +1,11 @@
-import { type LogPosition, PostgresEventStore, runCommand } from '@ticketing/event-store';
-import { type CommandContext, newId, PglitePool } from '@ticketing/platform';
-import { createReadDatabase, type Database, migrateReadStore } from '@ticketing/read-store';
+import { type PostgresEventStore, runCommand } from '@ticketing/event-store';
+import { type CommandContext, newId } from '@ticketing/platform';
+import type { Database } from '@ticketing/read-store';
 import type { Kysely } from 'kysely';
+import {
+  openProjectionTestBed,
+  type ProjectionTestBed,
+} from '../../../read-store/src/testing/projection-test-bed';
 import { eventStream } from '../application/event-stream';
 import {
   changeTicketTypeCapacity,
@@ -38,35 +42,21 @@ const contextAt = (now: Date): CommandContext => ({
 });
 
 describe('ticket type listing projection and queries', () => {
-  let pool: PglitePool;
+  let bed: ProjectionTestBed;
   let store: PostgresEventStore;
   let db: Kysely<Database>;
-  let projected: LogPosition | undefined;
 
   beforeAll(async () => {
-    pool = await PglitePool.open();
-    store = new PostgresEventStore(pool, { schema: 'event_log' });
-    await store.ensureSchema();
-    db = createReadDatabase(pool);
-    await migrateReadStore(db, catalogMigrations);
-  });
-  afterAll(async () => {
-    await store.close();
-    await db.destroy();
-  });
-
-  /** Applies what the log gained since the last call in one transaction, as the projection runner would. */
-  async function project(): Promise<void> {
-    const events = await store.readAll({ after: projected });
-    await db.transaction().execute(async (trx) => {
-      for (const event of events) {
-        for (const projection of catalogProjections) {
-          if (projection.handles.includes(event.type)) await projection.apply(trx, event);
-        }
-      }
+    bed = await openProjectionTestBed({
+      migrations: catalogMigrations,
+      projections: catalogProjections,
+      eventStoreSchema: 'event_log',
     });
-    projected = events.at(-1)?.position ?? projected;
-  }
+    ({ store, db } = bed);
+  });
+  afterAll(() => bed.close());
+
+  const project = () => bed.project();
 
   async function onEvent(command: EventCommand, now = createdAt): Promise<void> {
     await runCommand(store, eventDecider, eventStream(command.eventId), command, contextAt(now));

@@ -1,14 +1,13 @@
-import { ANY, type LogPosition, PostgresEventStore, toNewEvent } from '@ticketing/event-store';
-import { type CommandContext, commandContextFor, PglitePool } from '@ticketing/platform';
-import {
-  createReadDatabase,
-  type Database,
-  migrateReadStore,
-  rebuildProjection,
-} from '@ticketing/read-store';
+import { ANY, type PostgresEventStore, toNewEvent } from '@ticketing/event-store';
+import { type CommandContext, commandContextFor } from '@ticketing/platform';
+import { type Database, rebuildProjection } from '@ticketing/read-store';
 import type { BookingConfirmed } from '@ticketing/sales';
 import { issueTickets, runTicketCommand, type TicketIssue, TicketKind } from '@ticketing/ticketing';
 import type { Kysely } from 'kysely';
+import {
+  openProjectionTestBed,
+  type ProjectionTestBed,
+} from '../../../read-store/src/testing/projection-test-bed';
 import { bookingNotificationId, ticketNotificationId } from '../domain/notification-ids';
 import { notificationsMigrations } from './notifications.migrations';
 import { ticketsIssuedOutboxProjection } from './tickets-issued-outbox.projection';
@@ -19,36 +18,21 @@ const start = new Date('2026-06-01T10:00:00.000Z');
 const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
 
 describe('the tickets-issued outbox', () => {
-  let pool: PglitePool;
+  let bed: ProjectionTestBed;
   let store: PostgresEventStore;
   let db: Kysely<Database>;
-  let projected: LogPosition | undefined;
   let commands = 0;
 
   beforeAll(async () => {
-    pool = await PglitePool.open();
-    store = new PostgresEventStore(pool);
-    await store.ensureSchema();
-    db = createReadDatabase(pool);
-    await migrateReadStore(db, notificationsMigrations);
-  });
-  afterAll(async () => {
-    await store.close();
-    await db.destroy();
-  });
-
-  /** Applies what the log gained since the last call, in log order and in one transaction, as the runner does. */
-  async function project(): Promise<void> {
-    const events = await store.readAll({ after: projected });
-    await db.transaction().execute(async (trx) => {
-      for (const event of events) {
-        if (ticketsIssuedOutboxProjection.handles.includes(event.type)) {
-          await ticketsIssuedOutboxProjection.apply(trx, event);
-        }
-      }
+    bed = await openProjectionTestBed({
+      migrations: notificationsMigrations,
+      projections: [ticketsIssuedOutboxProjection],
     });
-    projected = events.at(-1)?.position ?? projected;
-  }
+    ({ store, db } = bed);
+  });
+  afterAll(() => bed.close());
+
+  const project = () => bed.project();
 
   const contextAt = (now: Date, commandId = `command-${++commands}`): CommandContext =>
     commandContextFor({ principal: null, correlationId: 'test' }, now, commandId);

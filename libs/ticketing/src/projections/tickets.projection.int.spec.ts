@@ -1,12 +1,11 @@
-import { type LogPosition, PostgresEventStore } from '@ticketing/event-store';
-import { type CommandContext, commandContextFor, PglitePool } from '@ticketing/platform';
-import {
-  createReadDatabase,
-  type Database,
-  migrateReadStore,
-  rebuildProjection,
-} from '@ticketing/read-store';
+import type { PostgresEventStore } from '@ticketing/event-store';
+import { type CommandContext, commandContextFor } from '@ticketing/platform';
+import { type Database, rebuildProjection } from '@ticketing/read-store';
 import type { Kysely } from 'kysely';
+import {
+  openProjectionTestBed,
+  type ProjectionTestBed,
+} from '../../../read-store/src/testing/projection-test-bed';
 import { issueTickets, type TicketIssue } from '../application/issue-tickets';
 import { runTicketCommand } from '../application/run-ticket-command';
 import { listTicketRevocations } from '../application/ticket-revocation.queries';
@@ -25,36 +24,18 @@ const start = new Date('2026-06-01T10:00:00.000Z');
 const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
 
 describe('ticket read models', () => {
-  let pool: PglitePool;
+  let bed: ProjectionTestBed;
   let store: PostgresEventStore;
   let db: Kysely<Database>;
-  let projected: LogPosition | undefined;
   let commandCounter = 0;
 
   beforeAll(async () => {
-    pool = await PglitePool.open();
-    store = new PostgresEventStore(pool);
-    await store.ensureSchema();
-    db = createReadDatabase(pool);
-    await migrateReadStore(db, ticketingMigrations);
+    bed = await openProjectionTestBed({ migrations: ticketingMigrations, projections: ticketingProjections });
+    ({ store, db } = bed);
   });
-  afterAll(async () => {
-    await store.close();
-    await db.destroy();
-  });
+  afterAll(() => bed.close());
 
-  /** Applies what the log gained since the last call, in log order, as the runner would. */
-  async function project(): Promise<void> {
-    const events = await store.readAll({ after: projected });
-    await db.transaction().execute(async (trx) => {
-      for (const event of events) {
-        for (const projection of ticketingProjections) {
-          if (projection.handles.includes(event.type)) await projection.apply(trx, event);
-        }
-      }
-    });
-    projected = events.at(-1)?.position ?? projected;
-  }
+  const project = () => bed.project();
 
   const contextAt = (now: Date): CommandContext =>
     commandContextFor({ principal: null, correlationId: 'test' }, now, `command-${++commandCounter}`);

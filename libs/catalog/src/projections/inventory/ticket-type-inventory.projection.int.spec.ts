@@ -1,7 +1,11 @@
-import { type LogPosition, PostgresEventStore } from '@ticketing/event-store';
-import { type CommandContext, newId, PglitePool } from '@ticketing/platform';
-import { createReadDatabase, type Database, migrateReadStore } from '@ticketing/read-store';
+import type { PostgresEventStore } from '@ticketing/event-store';
+import { type CommandContext, newId } from '@ticketing/platform';
+import type { Database } from '@ticketing/read-store';
 import type { Kysely, Transaction } from 'kysely';
+import {
+  openProjectionTestBed,
+  type ProjectionTestBed,
+} from '../../../../read-store/src/testing/projection-test-bed';
 import {
   availableUnits,
   changeTicketTypeCapacity,
@@ -34,33 +38,21 @@ const items = (quantities: Record<string, number>) =>
   Object.entries(quantities).map(([ticketTypeId, quantity]) => ({ ticketTypeId, quantity }));
 
 describe('ticket type inventory read model', () => {
-  let pool: PglitePool;
+  let bed: ProjectionTestBed;
   let store: PostgresEventStore;
   let db: Kysely<Database>;
-  let projected: LogPosition | undefined;
 
   beforeAll(async () => {
-    pool = await PglitePool.open();
-    store = new PostgresEventStore(pool, { schema: 'event_log' });
-    await store.ensureSchema();
-    db = createReadDatabase(pool);
-    await migrateReadStore(db, inventoryMigrations);
-  });
-  afterAll(async () => {
-    await store.close();
-    await db.destroy();
-  });
-
-  /** Applies what the log gained since the last call in one transaction, as the projection runner would. */
-  async function project(): Promise<void> {
-    const events = await store.readAll({ after: projected });
-    await db.transaction().execute(async (trx) => {
-      for (const event of events) {
-        if (inventoryProjection.handles.includes(event.type)) await inventoryProjection.apply(trx, event);
-      }
+    bed = await openProjectionTestBed({
+      migrations: inventoryMigrations,
+      projections: [inventoryProjection],
+      eventStoreSchema: 'event_log',
     });
-    projected = events.at(-1)?.position ?? projected;
-  }
+    ({ store, db } = bed);
+  });
+  afterAll(() => bed.close());
+
+  const project = () => bed.project();
 
   /** The read model's answer, computed instead from the inventory's own stream. */
   async function countsFromStream(eventId: string, ticketTypeIds: string[]) {
