@@ -2,7 +2,12 @@ import type { Kysely, Transaction } from 'kysely';
 import type { LogPosition, RecordedEvent } from '@ticketing/event-store';
 import { CheckpointMovedError } from './checkpoint-moved.error';
 import type { Database } from './database';
-import { compareCheckpoints, lockCheckpoint, moveCheckpoint, saveCheckpoint } from './projection-checkpoint';
+import {
+  type CheckpointMoves,
+  compareCheckpoints,
+  lockCheckpoint,
+  saveCheckpoint,
+} from './projection-checkpoint';
 import type { Projection } from './projection';
 
 /**
@@ -35,18 +40,20 @@ export async function applyBatch(
 
 /**
  * What the runner does with each batch: `applyBatch` in a transaction when the projection handles one of its events,
- * otherwise only the checkpoint moves, in one statement with the same compare-and-set (`moveCheckpoint`). Most
- * projections handle a few event types, so most batches cost them one round trip instead of a transaction of four.
+ * otherwise only the checkpoint moves, in one statement with the same compare-and-set (`moveCheckpoint`), shared
+ * with the other projections moving at the same moment. Most projections handle a few event types, so most batches
+ * cost them a share of one round trip instead of a transaction of four.
  */
 export async function projectBatch(
   db: Kysely<Database>,
+  checkpoints: CheckpointMoves,
   projection: Projection,
   expected: LogPosition | null,
   batch: readonly RecordedEvent[],
 ): Promise<LogPosition | null> {
   const handlesAny = batch.some((event) => projection.handles.includes(event.type));
   const last = batch[batch.length - 1]?.position;
-  if (!handlesAny && last && (await moveCheckpoint(db, projection.name, expected, last))) return last;
+  if (!handlesAny && last && (await checkpoints.move(projection.name, expected, last))) return last;
   // The general path also tells why a move was refused: a moved checkpoint, or none at all.
   return db.transaction().execute((trx) => applyBatch(trx, projection, expected, batch));
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { comparePositions, type LogPosition } from '@ticketing/event-store';
+import { RequestBatches } from '@ticketing/platform';
 import type { Database } from './database';
 
 /** Creates the projection's checkpoint at the start of the log, unless it already has one. */
@@ -95,6 +96,66 @@ export async function moveCheckpoint(
     .where(sql<boolean>`prepare_position is not distinct from ${expected?.prepare.toString() ?? null}`)
     .executeTakeFirst();
   return numUpdatedRows === 1n;
+}
+
+/** One projection's checkpoint-only move, as `moveCheckpoint` makes it. */
+interface CheckpointMove {
+  projection: string;
+  expected: LogPosition | null;
+  position: LogPosition;
+}
+
+/**
+ * `moveCheckpoint` for every projection of a process: the projections follow one log, so after an append they all
+ * move at once, and the moves made while others are in the database share one statement (see `RequestBatches`).
+ */
+export class CheckpointMoves {
+  private readonly batches: RequestBatches<CheckpointMove, boolean>;
+
+  constructor(db: Kysely<Database>) {
+    this.batches = new RequestBatches({
+      maxInFlight: 2,
+      maxBatchSize: 256,
+      runOne: ({ projection, expected, position }) => moveCheckpoint(db, projection, expected, position),
+      // A statement that fails moves nothing, so each move can be made again on its own.
+      runMany: (moves) =>
+        moveCheckpoints(db, moves).catch(() =>
+          Promise.all(
+            moves.map(({ projection, expected, position }) =>
+              moveCheckpoint(db, projection, expected, position),
+            ),
+          ),
+        ),
+      keyOf: (move) => move.projection,
+    });
+  }
+
+  /** `moveCheckpoint`: false, having changed nothing, when the checkpoint was no longer `expected`. */
+  move(projection: string, expected: LogPosition | null, position: LogPosition): Promise<boolean> {
+    return this.batches.request({ projection, expected, position });
+  }
+}
+
+/** `moveCheckpoint` for several projections in one statement; returns, in order, which moved. */
+async function moveCheckpoints(db: Kysely<Database>, moves: readonly CheckpointMove[]): Promise<boolean[]> {
+  const rows = moves.map(({ projection, expected, position }) => ({
+    projection,
+    expected_commit: expected?.commit.toString() ?? null,
+    expected_prepare: expected?.prepare.toString() ?? null,
+    commit: position.commit.toString(),
+    prepare: position.prepare.toString(),
+  }));
+  const { rows: moved } = await sql<{ projection: string }>`
+    UPDATE projection_checkpoints AS checkpoint
+    SET commit_position = move.commit, prepare_position = move.prepare, updated_at = now()
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      AS move(projection text, expected_commit text, expected_prepare text, commit text, prepare text)
+    WHERE checkpoint.projection = move.projection
+      AND checkpoint.commit_position IS NOT DISTINCT FROM move.expected_commit
+      AND checkpoint.prepare_position IS NOT DISTINCT FROM move.expected_prepare
+    RETURNING checkpoint.projection`.execute(db);
+  const movedNames = new Set(moved.map((row) => row.projection));
+  return moves.map((move) => movedNames.has(move.projection));
 }
 
 /** Null is the start of the log, before every position. */

@@ -5,7 +5,13 @@ import { CheckpointMonitor } from './checkpoint-monitor';
 import { CheckpointMovedError } from './checkpoint-moved.error';
 import type { Database } from './database';
 import { sleep } from './interruptible-sleep';
-import { ensureCheckpoint, loadCheckpoint, lockCheckpoint, saveCheckpoint } from './projection-checkpoint';
+import {
+  CheckpointMoves,
+  ensureCheckpoint,
+  loadCheckpoint,
+  lockCheckpoint,
+  saveCheckpoint,
+} from './projection-checkpoint';
 import { projectionLeasesFor, type ProjectionLeases } from './projection-lease';
 import { rebuildProjection } from './projection-rebuild';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
@@ -212,16 +218,60 @@ function projectionRunnerRules(openReadStore: () => Promise<TestReadStore>): voi
     );
     await ensureCheckpoint(readStore.db, checkpointOnlyProjection.name);
 
-    expect(await projectBatch(readStore.db, checkpointOnlyProjection, null, events.slice(0, 2))).toEqual(
-      events[1].position,
-    );
+    expect(
+      await projectBatch(
+        readStore.db,
+        new CheckpointMoves(readStore.db),
+        checkpointOnlyProjection,
+        null,
+        events.slice(0, 2),
+      ),
+    ).toEqual(events[1].position);
     await expect(
-      projectBatch(readStore.db, checkpointOnlyProjection, null, events.slice(2)),
+      projectBatch(
+        readStore.db,
+        new CheckpointMoves(readStore.db),
+        checkpointOnlyProjection,
+        null,
+        events.slice(2),
+      ),
     ).rejects.toBeInstanceOf(CheckpointMovedError);
     expect(await loadCheckpoint(readStore.db, checkpointOnlyProjection.name)).toEqual(events[1].position);
     expect(
-      await projectBatch(readStore.db, checkpointOnlyProjection, events[1].position, events.slice(2)),
+      await projectBatch(
+        readStore.db,
+        new CheckpointMoves(readStore.db),
+        checkpointOnlyProjection,
+        events[1].position,
+        events.slice(2),
+      ),
     ).toEqual(events[3].position);
+  });
+
+  it('moves the checkpoints of projections moving at once, except one no longer where it was expected', async () => {
+    await append('item-a', 2);
+    let events = await store.readAll();
+    await eventually(
+      'the appended events are visible',
+      async () => (events = await store.readAll()).length === 2,
+    );
+    const names = ['moves-1', 'moves-2', 'moves-3', 'moves-4', 'moves-5'];
+    for (const name of names) await ensureCheckpoint(readStore.db, name);
+    await readStore.db.transaction().execute((trx) => saveCheckpoint(trx, 'moves-4', events[0].position));
+    const checkpoints = new CheckpointMoves(readStore.db);
+
+    // Two round trips may be out at once: the first two moves go alone, the other three together.
+    const moved = await Promise.all(names.map((name) => checkpoints.move(name, null, events[1].position)));
+
+    expect(moved).toEqual([true, true, true, false, true]);
+    const stored = await Promise.all(names.map((name) => loadCheckpoint(readStore.db, name)));
+    expect(stored).toEqual([
+      events[1].position,
+      events[1].position,
+      events[1].position,
+      events[0].position,
+      events[1].position,
+    ]);
   });
 
   it('replays from the start when another process reset its checkpoint, noticed through the compare-and-set', async () => {

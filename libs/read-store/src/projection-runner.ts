@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { EventStore, LogPosition } from '@ticketing/event-store';
 import type { Database } from './database';
-import { ensureCheckpoint } from './projection-checkpoint';
+import { CheckpointMoves, ensureCheckpoint } from './projection-checkpoint';
 import { CheckpointMonitor } from './checkpoint-monitor';
 import type { ProjectionLeases } from './projection-lease';
 import type { ProjectionLogger } from './projection-logger';
@@ -56,6 +56,7 @@ export class ProjectionRunner implements ProjectionMonitor {
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.logger = options.logger ?? console;
+    const checkpoints = new CheckpointMoves(options.db);
     for (const projection of options.projections) {
       if (this.projections.has(projection.name)) {
         throw new Error(`Two projections are named ${projection.name}`);
@@ -66,6 +67,7 @@ export class ProjectionRunner implements ProjectionMonitor {
         new ProjectionWorker({
           store: options.store,
           db: options.db,
+          checkpoints,
           projection,
           leases: options.leases,
           logger: this.logger,

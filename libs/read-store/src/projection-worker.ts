@@ -5,7 +5,7 @@ import { CheckpointMovedError } from './checkpoint-moved.error';
 import type { Database } from './database';
 import { EventBatcher } from './event-batcher';
 import { sleep } from './interruptible-sleep';
-import { loadCheckpoint } from './projection-checkpoint';
+import { type CheckpointMoves, loadCheckpoint } from './projection-checkpoint';
 import type { ProjectionLease, ProjectionLeases } from './projection-lease';
 import type { ProjectionLogger } from './projection-logger';
 import type { Projection } from './projection';
@@ -16,6 +16,8 @@ export type ProjectionState = 'stopped' | 'waiting-for-lease' | 'projecting' | '
 export interface ProjectionWorkerOptions {
   store: EventStore;
   db: Kysely<Database>;
+  /** Shared by the workers of one runner, whose checkpoint-only moves it groups. */
+  checkpoints: CheckpointMoves;
   projection: Projection;
   leases: ProjectionLeases;
   logger: ProjectionLogger;
@@ -120,7 +122,7 @@ export class ProjectionWorker {
 
   /** Returns only once `owned` aborts; throws on any failure, leaving the stored checkpoint to start again from. */
   private async followFromCheckpoint(owned: AbortSignal): Promise<void> {
-    const { store, db, projection, batchSize, retryDelay } = this.options;
+    const { store, db, checkpoints, projection, batchSize, retryDelay } = this.options;
     let checkpoint = await loadCheckpoint(db, projection.name);
     const subscription = store.subscribeToAll(checkpoint ? { after: checkpoint } : {});
     const batches = new EventBatcher(subscription);
@@ -132,7 +134,7 @@ export class ProjectionWorker {
         if (owned.aborted) return;
         if (batch.length === 0) throw new Error('The subscription ended');
         const expected = checkpoint;
-        checkpoint = await projectBatch(db, projection, expected, batch);
+        checkpoint = await projectBatch(db, checkpoints, projection, expected, batch);
         this.retryDelayMs = retryDelay.initialMs;
         this.currentError = null;
       }

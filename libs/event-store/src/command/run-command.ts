@@ -23,6 +23,11 @@ export interface RunCommandOptions {
   maxConflictRetries?: number;
   /** The schema version of each event type this decider writes, for upcasting later; 1 by default. */
   schemaVersions?: Readonly<Record<string, number>>;
+  /**
+   * The stream as the caller read it a moment ago, together with its other reads, decided on first instead of
+   * reading it again. If the stream moved since, the append meets a conflict and the next attempt reads it afresh.
+   */
+  history?: readonly RecordedEvent[];
 }
 
 /**
@@ -43,7 +48,7 @@ export async function runCommand<Command, Event extends DomainEvent, State>(
 ): Promise<CommandOutcome<Event, State>> {
   const maxRetries = options.maxConflictRetries ?? 5;
   for (let attempt = 0; ; attempt++) {
-    const history = await store.readStream(streamName);
+    const history = attempt === 0 && options.history ? options.history : await store.readStream(streamName);
     const state = history.map(toDomainEvent<Event>).reduce(decider.evolve, decider.initialState);
     const events = decider.decide(command, state, context.now);
     if (events.length === 0) return { events, state, position: null };

@@ -1,4 +1,5 @@
 import { inTransaction, type SqlPool } from '@ticketing/platform';
+import { appendToStreamsFunction } from './append-to-streams';
 
 /** The unique constraint that makes an event id usable only once in the whole log. */
 export const EVENT_ID_CONSTRAINT = 'events_event_id_key';
@@ -56,5 +57,6 @@ export async function createEventStoreTables(pool: SqlPool, tables: EventStoreTa
       );
       CREATE INDEX IF NOT EXISTS events_log_order_idx ON ${tables.events} (transaction_id, sequence);
     `);
+    await client.query(appendToStreamsFunction(tables));
   });
 }

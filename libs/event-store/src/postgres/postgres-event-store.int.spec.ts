@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { openPgPool, PglitePool, type SqlPool } from '@ticketing/platform';
 import { describeEventStoreContract } from '../contract/event-store.contract';
-import { readLogAfter } from '../contract/read-log-after';
+import { readLogAfter, untilVisible } from '../contract/read-log-after';
 import { SubscriptionRecorder } from '../contract/subscription-recorder';
 import { aNewEvent, aPrivateCategory, inCategory, someNewEvents } from '../contract/test-events';
-import { NO_STREAM, type RecordedEvent } from '../event-store.port';
+import { ANY, NO_STREAM, type RecordedEvent, WrongExpectedRevisionError } from '../event-store.port';
 import { appendEvents } from './append-events';
 import { DuplicateEventIdError } from './duplicate-event-id.error';
 import { eventStoreTables } from './event-store-tables';
@@ -81,6 +81,164 @@ function describeAdapterRules(poolOf: () => SqlPool, schemaOf: () => string): vo
       }
     });
 
+    describe('appends and stream reads made while the database is busy share a round trip', () => {
+      let statements: string[];
+      let batched: PostgresEventStore;
+      /** The same store, one round trip at a time, over a pool that records what it is asked. */
+      beforeEach(() => {
+        statements = [];
+        const pool = poolOf();
+        const recording: SqlPool = {
+          connect: () => pool.connect(),
+          end: () => pool.end(),
+          query: (text, values) => {
+            statements.push(text);
+            return pool.query(text, values);
+          },
+        };
+        batched = new PostgresEventStore(recording, { schema: schemaOf(), maxRoundTripsInFlight: 1 });
+      });
+      afterEach(() => batched.close());
+      const batchAppends = () => statements.filter((text) => text.includes('append_to_streams')).length;
+
+      /** Starts an append that keeps the only round trip busy, so the calls made right after it wait together. */
+      function whileBusy<T>(calls: () => Promise<T>[]): Promise<T[]> {
+        const busy = batched.append(stream('busy'), someNewEvents(1), ANY);
+        const waiting = calls();
+        return busy.then(() => Promise.all(waiting));
+      }
+
+      it('writes appends to different streams in one statement, each at its own revision', async () => {
+        await batched.append(stream('b'), someNewEvents(2), NO_STREAM);
+
+        const [a, b, c] = await whileBusy(() => [
+          batched.append(stream('a'), someNewEvents(1), NO_STREAM),
+          batched.append(stream('b'), someNewEvents(3), 1n),
+          batched.append(stream('c'), someNewEvents(2), ANY),
+        ]);
+
+        expect(batchAppends()).toBe(1);
+        expect([a, b, c].map((result) => result.nextExpectedRevision)).toEqual([0n, 4n, 1n]);
+        expect((await store.readStream(stream('b'))).map((event) => event.revision)).toEqual([
+          0n,
+          1n,
+          2n,
+          3n,
+          4n,
+        ]);
+        await untilVisible(store, c.position);
+        const log = (await readLogAfter(store, null)).filter(inCategory(category));
+        expect(log.map((event) => event.streamName)).toEqual([
+          stream('b'),
+          stream('b'),
+          stream('busy'),
+          stream('a'),
+          stream('b'),
+          stream('b'),
+          stream('b'),
+          stream('c'),
+          stream('c'),
+        ]);
+        expect(c.position).toEqual(log[log.length - 1].position);
+      });
+
+      it('refuses only the append whose stream moved on, with WrongExpectedRevisionError', async () => {
+        await batched.append(stream('moved'), someNewEvents(2), NO_STREAM);
+
+        const outcomes = await whileBusy(() =>
+          [
+            batched.append(stream('a'), someNewEvents(1), NO_STREAM),
+            batched.append(stream('moved'), someNewEvents(1), 0n),
+            batched.append(stream('c'), someNewEvents(1), NO_STREAM),
+          ].map((append) =>
+            append.then(
+              () => 'written',
+              (error: unknown) => error,
+            ),
+          ),
+        );
+
+        expect(outcomes[0]).toBe('written');
+        expect(outcomes[1]).toBeInstanceOf(WrongExpectedRevisionError);
+        expect(outcomes[2]).toBe('written');
+        expect(await store.readStream(stream('moved'))).toHaveLength(2);
+      });
+
+      it('writes the other appends of a batch that reuses an event id, and refuses that one', async () => {
+        const [used] = someNewEvents(1);
+        await batched.append(stream('first'), [used], NO_STREAM);
+
+        const outcomes = await whileBusy(() =>
+          [
+            batched.append(stream('a'), someNewEvents(1), NO_STREAM),
+            batched.append(stream('reused'), [used], NO_STREAM),
+          ].map((append) =>
+            append.then(
+              () => 'written',
+              (error: unknown) => error,
+            ),
+          ),
+        );
+
+        expect(outcomes[0]).toBe('written');
+        expect(outcomes[1]).toBeInstanceOf(DuplicateEventIdError);
+        expect(await store.readStream(stream('a'))).toHaveLength(1);
+        expect(await store.readStream(stream('reused'))).toEqual([]);
+      });
+
+      it('answers a retry inside a batch with the original append', async () => {
+        const events = someNewEvents(2);
+        const original = await batched.append(stream('a'), events, NO_STREAM);
+
+        const [retried] = await whileBusy(() => [batched.append(stream('a'), events, NO_STREAM)]);
+
+        expect(retried).toEqual(original);
+        expect(await store.readStream(stream('a'))).toHaveLength(2);
+      });
+
+      it('never puts two appends to one stream in one batch: the second meets the first', async () => {
+        const outcomes = await whileBusy(() =>
+          [
+            batched.append(stream('a'), someNewEvents(1), NO_STREAM),
+            batched.append(stream('a'), someNewEvents(1), NO_STREAM),
+            batched.append(stream('a'), someNewEvents(1), ANY),
+          ].map((append) =>
+            append.then(
+              (result) => result.nextExpectedRevision,
+              (error: unknown) => error,
+            ),
+          ),
+        );
+
+        expect(outcomes[0]).toBe(0n);
+        expect(outcomes[1]).toBeInstanceOf(WrongExpectedRevisionError);
+        expect(outcomes[2]).toBe(1n);
+      });
+
+      it('reads several whole streams in one statement, each in revision order', async () => {
+        await store.append(stream('a'), someNewEvents(2), NO_STREAM);
+        await store.append(stream('b'), someNewEvents(3), NO_STREAM);
+        const readsBefore = statements.length;
+
+        const [a, b, none] = await whileBusy(() => [
+          batched.readStream(stream('a')),
+          batched.readStream(stream('b')),
+          batched.readStream(stream('none')),
+        ]);
+
+        expect(statements.slice(readsBefore).filter((text) => text.includes('ANY($1::text[])'))).toHaveLength(
+          1,
+        );
+        expect(a.map((event) => event.revision)).toEqual([0n, 1n]);
+        expect(b.map((event) => [event.streamName, event.revision])).toEqual([
+          [stream('b'), 0n],
+          [stream('b'), 1n],
+          [stream('b'), 2n],
+        ]);
+        expect(none).toEqual([]);
+      });
+    });
+
     it('refuses a schema name that is not a plain lower-case identifier', () => {
       expect(() => new PostgresEventStore(poolOf(), { schema: 'events"; DROP TABLE x; --' })).toThrow(
         /Invalid event store schema/,
@@ -127,7 +285,9 @@ describeOnPostgres('PostgresEventStore on PostgreSQL', () => {
     let category: string;
     const ours = (events: RecordedEvent[]) => events.filter(inCategory(category));
     beforeAll(async () => {
-      store = await openMigratedStore(pool, schema);
+      // As many appends in the database at once as there are writers, each its own transaction: gaps need them.
+      store = new PostgresEventStore(pool, { schema, maxRoundTripsInFlight: 20, maxBatchSize: 1 });
+      await store.ensureSchema();
     });
     afterAll(() => store.close());
     beforeEach(() => {

@@ -1,4 +1,4 @@
-import type { SqlPool } from '@ticketing/platform';
+import { RequestBatches, type SqlPool } from '@ticketing/platform';
 import {
   WrongExpectedRevisionError,
   type AppendResult,
@@ -14,6 +14,7 @@ import {
 } from '../event-store.port';
 import { AppendSignal } from './append-signal';
 import { appendEvents, readStreamRevision } from './append-events';
+import { appendToStreams, type StreamAppend } from './append-to-streams';
 import { DuplicateEventIdError } from './duplicate-event-id.error';
 import {
   createEventStoreTables,
@@ -23,7 +24,7 @@ import {
 } from './event-store-tables';
 import { findRetriedAppend } from './find-retried-append';
 import { PollingSubscription } from './polling-subscription';
-import { readHeadPosition, readLogEvents, readStreamEvents } from './read-events';
+import { readHeadPosition, readLogEvents, readStreamEvents, readWholeStreams } from './read-events';
 import { SharedLogReads } from './shared-log-reads';
 
 export interface PostgresEventStoreOptions {
@@ -33,6 +34,13 @@ export interface PostgresEventStoreOptions {
   pollIntervalMs?: number;
   /** How many events a subscription reads at a time while catching up. Defaults to 500. */
   subscriptionBatchSize?: number;
+  /**
+   * How many appends, and how many reads of whole streams, may be in the database at once; those made together, or
+   * while they all are out, leave together in one round trip (see `RequestBatches`). Defaults to 4.
+   */
+  maxRoundTripsInFlight?: number;
+  /** The most appends or stream reads one round trip carries; 1 sends each alone. Defaults to 128. */
+  maxBatchSize?: number;
 }
 
 /**
@@ -51,6 +59,8 @@ export class PostgresEventStore implements EventStore {
   private readonly appended = new AppendSignal();
   private readonly subscriptions = new Set<PollingSubscription>();
   private readonly subscriptionReads: SharedLogReads;
+  private readonly appends: RequestBatches<StreamAppend, AppendResult | null>;
+  private readonly streamReads: RequestBatches<string, RecordedEvent[]>;
 
   constructor(
     private readonly pool: SqlPool,
@@ -62,6 +72,22 @@ export class PostgresEventStore implements EventStore {
     this.subscriptionReads = new SharedLogReads((after, maxCount) =>
       readLogEvents(this.pool, this.tables, after, maxCount),
     );
+    const maxInFlight = options.maxRoundTripsInFlight ?? 4;
+    const maxBatchSize = options.maxBatchSize ?? 128;
+    this.appends = new RequestBatches({
+      maxInFlight,
+      maxBatchSize,
+      runOne: ({ streamName, events, expected }) => this.appendAlone(streamName, events, expected),
+      runMany: (appends) => this.appendTogether(appends),
+      keyOf: (append) => append.streamName,
+    });
+    this.streamReads = new RequestBatches({
+      maxInFlight,
+      maxBatchSize,
+      runOne: (streamName) => readStreamEvents(this.pool, this.tables, streamName, 0n, undefined),
+      runMany: (streamNames) => readWholeStreams(this.pool, this.tables, streamNames),
+      keyOf: (streamName) => streamName,
+    });
   }
 
   /** Creates the store's schema, tables and indexes when they are missing. Idempotent. */
@@ -69,8 +95,30 @@ export class PostgresEventStore implements EventStore {
     await createEventStoreTables(this.pool, this.tables);
   }
 
+  /**
+   * Appends made while others are in the database share a round trip with them (see `RequestBatches`); one the
+   * batch did not write runs again alone, which tells a retry from a conflict exactly as a lone append does.
+   */
   async append(streamName: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) throw new Error(`Appending to ${streamName}: there are no events to append`);
+    const appended = await this.appends.request({ streamName, events, expected });
+    return appended ?? this.appendAlone(streamName, events, expected);
+  }
+
+  /** A batch that fails writes nothing: each of its appends then runs alone and meets its own outcome. */
+  private async appendTogether(appends: StreamAppend[]): Promise<(AppendResult | null)[]> {
+    const results = await appendToStreams(this.pool, this.tables, appends).catch(() =>
+      appends.map(() => null),
+    );
+    if (results.some((result) => result !== null)) this.appended.notify();
+    return results;
+  }
+
+  private async appendAlone(
+    streamName: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     let rejection: 'wrong-expected-revision' | 'duplicate-event-id';
     try {
       const appended = await appendEvents(this.pool, this.tables, streamName, events, expected);
@@ -93,7 +141,10 @@ export class PostgresEventStore implements EventStore {
     throw new WrongExpectedRevisionError(streamName, expected, actual);
   }
 
+  /** Reads of whole streams made while others are in the database share a round trip with them. */
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const whole = (options.fromRevision ?? 0n) === 0n && options.maxCount === undefined;
+    if (whole) return this.streamReads.request(streamName);
     return readStreamEvents(this.pool, this.tables, streamName, options.fromRevision ?? 0n, options.maxCount);
   }
 

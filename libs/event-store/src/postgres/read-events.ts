@@ -51,6 +51,23 @@ export async function readStreamEvents(
   return rows.map(toRecordedEvent);
 }
 
+/** The whole of each stream named, in revision order; a stream with no events is an empty list. */
+export async function readWholeStreams(
+  db: Queryable,
+  tables: EventStoreTables,
+  streamNames: readonly string[],
+): Promise<RecordedEvent[][]> {
+  const { rows } = await db.query<EventRow>(
+    `SELECT ${EVENT_ROW_COLUMNS} FROM ${tables.events}
+     WHERE stream_name = ANY($1::text[])
+     ORDER BY stream_name, stream_revision`,
+    [streamNames],
+  );
+  const byStream = new Map<string, RecordedEvent[]>(streamNames.map((name) => [name, []]));
+  for (const row of rows) byStream.get(row.stream_name)?.push(toRecordedEvent(row));
+  return streamNames.map((name) => byStream.get(name)!);
+}
+
 /** Events of the whole log strictly after `after`, in the global order, as far as readers may see. */
 export async function readLogEvents(
   db: Queryable,

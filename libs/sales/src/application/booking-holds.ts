@@ -5,6 +5,7 @@ import {
   EVENT_STORE,
   type EventStore,
   HOT_STREAMS,
+  type RecordedEvent,
   runCommand,
 } from '@ticketing/event-store';
 import type { CommandContext } from '@ticketing/platform';
@@ -42,9 +43,16 @@ export class BookingHolds {
     @Inject(HOT_STREAMS) private readonly hotStreams: BatchingCommandExecutor,
   ) {}
 
-  /** Holds everything or nothing; returns what the code grants, if one was given. */
-  async acquire(hold: BookingHold, context: CommandContext): Promise<PromoCodeRedemption | null> {
-    await this.holdBuyerUnits(hold, context);
+  /**
+   * Holds everything or nothing; returns what the code grants, if one was given. `buyerLimits` is the buyer's limits
+   * stream when the caller read it with its own reads; it is read here otherwise.
+   */
+  async acquire(
+    hold: BookingHold,
+    context: CommandContext,
+    buyerLimits?: readonly RecordedEvent[],
+  ): Promise<PromoCodeRedemption | null> {
+    await this.holdBuyerUnits(hold, context, buyerLimits);
     let redemption: PromoCodeRedemption | null = null;
     try {
       redemption = await this.redeemPromoCode(hold, context);
@@ -175,7 +183,11 @@ export class BookingHolds {
     );
   }
 
-  private async holdBuyerUnits(hold: BookingHold, context: CommandContext): Promise<void> {
+  private async holdBuyerUnits(
+    hold: BookingHold,
+    context: CommandContext,
+    history: readonly RecordedEvent[] | undefined,
+  ): Promise<void> {
     const { bookingId, eventId, buyerKey, items, expiresAt } = hold;
     await runCommand(
       this.store,
@@ -183,6 +195,7 @@ export class BookingHolds {
       buyerLimitsStream(eventId, buyerKey),
       { type: 'ReserveBuyerUnits', eventId, buyerKey, bookingId, items, expiresAt },
       step(context, bookingId, 'hold-buyer-units'),
+      { history },
     );
   }
 

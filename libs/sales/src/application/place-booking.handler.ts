@@ -4,6 +4,7 @@ import {
   EVENT_STORE,
   type EventStore,
   NO_STREAM,
+  type RecordedEvent,
   runCommand,
   toNewEvent,
   WrongExpectedRevisionError,
@@ -34,7 +35,7 @@ import { BookingTickets } from './booking-tickets';
 import { buyerItemsOf, loadBookingTerms, type RequestedItem } from './booking-terms';
 import { type PlacedBookingView, toBookingView } from './booking-view';
 import { loadBooking } from './load-booking';
-import { bookingIdFor, bookingStream } from './sales-streams';
+import { bookingIdFor, bookingStream, buyerLimitsStream } from './sales-streams';
 
 export interface PlaceBookingRequest {
   eventId: string;
@@ -79,10 +80,12 @@ export class PlaceBookingHandler implements ICommandHandler<PlaceBookingCommand>
     const key = buyerKey(buyer);
     const bookingId = bookingIdFor(key, request.idempotencyKey);
     const context = commandContextFor(origin, now, bookingId);
-    // The terms and the booking's stream are independent reads: a retry is told NOT_FOUND as a first attempt is.
-    const [items, existing] = await Promise.all([
+    // Independent reads, started together so that the store reads both streams in one round trip; a retry is told
+    // NOT_FOUND as a first attempt is.
+    const [items, existing, buyerLimits] = await Promise.all([
       loadBookingTerms(this.db, request.items, request.accessCode, now),
       loadBooking(this.store, bookingId),
+      this.store.readStream(buyerLimitsStream(request.eventId, key)),
     ]);
     const expiresAt = new Date(now.getTime() + this.config.sales.holdMinutes * 60_000);
     const command: PlaceBooking = {
@@ -111,7 +114,7 @@ export class PlaceBookingHandler implements ICommandHandler<PlaceBookingCommand>
           buyer,
           context,
         )
-      : await this.place(command, hold, buyer, context);
+      : await this.place(command, hold, buyer, context, buyerLimits);
     // A free booking is confirmed at placement; a retry issues what a first attempt cut short, and nothing twice.
     if (booking.status === BookingStatus.CONFIRMED) await this.tickets.issue(booking, context);
     return {
@@ -167,10 +170,11 @@ export class PlaceBookingHandler implements ICommandHandler<PlaceBookingCommand>
     hold: BookingHold,
     buyer: Buyer,
     context: CommandContext,
+    buyerLimits: readonly RecordedEvent[],
   ): Promise<PlacedBooking> {
     // Refuses what the booking's own rules refuse before anything is held for it in the shared streams.
     bookingDecider.decide(command, null, context.now);
-    const redemption = await this.holds.acquire(hold, context);
+    const redemption = await this.holds.acquire(hold, context, buyerLimits);
     const placing = { ...command, promoCode: redemption };
     let booking: BookingState;
     let payment: PaymentAttempt | null;
