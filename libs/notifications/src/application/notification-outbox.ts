@@ -1,4 +1,5 @@
 import type { Database } from '@ticketing/read-store';
+import { TicketStatus } from '@ticketing/ticketing';
 import type { Kysely } from 'kysely';
 
 export interface ClaimedNotification {
@@ -143,6 +144,25 @@ export async function markNotificationSent(
     .execute();
 }
 
+/**
+ * Records that a notification will never be sent: every ticket it announced was voided or refunded before it went.
+ * Only the claim's holder records it, as a failure.
+ */
+export async function markNotificationWithdrawn(
+  db: Kysely<Database>,
+  notificationId: string,
+  token: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable('notifications_deliveries')
+    .set({ claimed_by: null, skipped_at: at })
+    .where('notification_id', '=', notificationId)
+    .where('claimed_by', '=', token)
+    .where('sent_at', 'is', null)
+    .execute();
+}
+
 /** Only the claim's holder backs the row off: after its lease ran out, another sender may hold the row. */
 export async function markNotificationFailed(
   db: Kysely<Database>,
@@ -164,11 +184,14 @@ export interface OutboxNotification {
   eventId: string;
   bookingId: string | null;
   recipient: { email: string; name: string };
-  /** In the order they were issued. */
+  /** In the order they were issued; without those voided or refunded since, which admit nobody any more. */
   tickets: { ticketId: string; ticketTypeId: string }[];
 }
 
-/** A ready notification with its tickets; undefined when there is none, or it is not ready. */
+/**
+ * A ready notification with the tickets it still has to announce; undefined when there is none, or it is not ready.
+ * A ticket the tickets read model does not list yet counts as live: that projection may be behind this one.
+ */
 export async function findReadyNotification(
   db: Kysely<Database>,
   notificationId: string,
@@ -181,11 +204,18 @@ export async function findReadyNotification(
     .executeTakeFirst();
   if (!row || row.recipient_email === null) return undefined;
   const tickets = await db
-    .selectFrom('notifications_outbox_tickets')
-    .select(['ticket_id', 'ticket_type_id'])
-    .where('notification_id', '=', notificationId)
-    .orderBy('issued_at')
-    .orderBy('ticket_id')
+    .selectFrom('notifications_outbox_tickets as announced')
+    .leftJoin('ticketing_tickets as ticket', 'ticket.id', 'announced.ticket_id')
+    .select(['announced.ticket_id', 'announced.ticket_type_id'])
+    .where('announced.notification_id', '=', notificationId)
+    .where((eb) =>
+      eb.or([
+        eb('ticket.status', 'is', null),
+        eb('ticket.status', 'not in', [TicketStatus.VOIDED, TicketStatus.REFUNDED]),
+      ]),
+    )
+    .orderBy('announced.issued_at')
+    .orderBy('announced.ticket_id')
     .execute();
   return {
     id: row.id,

@@ -4,7 +4,13 @@ import type { LogPosition, PostgresEventStore } from '@ticketing/event-store';
 import { untilVisible } from '../../../event-store/src/contract/read-log-after';
 import { type AppConfig, commandContextFor, FixedClock, loadConfig } from '@ticketing/platform';
 import { migrateReadStore, rebuildProjection } from '@ticketing/read-store';
-import { issueTickets, TicketKind } from '@ticketing/ticketing';
+import {
+  issueTickets,
+  runTicketCommand,
+  TicketKind,
+  ticketingMigrations,
+  ticketingProjections,
+} from '@ticketing/ticketing';
 import { streamCountsMigrations } from '../../../read-store/src/testing/stream-counts.projection';
 import {
   openPgliteReadStore,
@@ -55,6 +61,7 @@ function notificationSenderRules(
     await migrateReadStore(readStore.db, {
       ...streamCountsMigrations,
       ...catalogMigrations,
+      ...ticketingMigrations,
       ...notificationsMigrations,
     });
     ({ store } = await readStore.openEventStore());
@@ -83,7 +90,9 @@ function notificationSenderRules(
   }
 
   /** Comps are the simplest issuing: one ticket, one notification, ready as soon as it is projected. */
-  async function compsFor(count: number): Promise<{ notificationId: string; email: string }[]> {
+  async function compsFor(
+    count: number,
+  ): Promise<{ ticketId: string; notificationId: string; email: string }[]> {
     const holders = Array.from({ length: count }, () => {
       const n = ++comps;
       return { userId: null, email: `guest-${n}@example.com`, name: `Guest ${n}` };
@@ -101,20 +110,35 @@ function notificationSenderRules(
       })),
       commandContextFor({ principal: null, correlationId: 'test' }, clock.now(), `comps-${comps}`),
     );
-    await untilVisible(store, position!);
+    await projectUpTo(position!);
+    return ticketIds.map((ticketId, index) => ({
+      ticketId,
+      notificationId: ticketNotificationId(ticketId),
+      email: holders[index].email,
+    }));
+  }
+
+  /** Applies the outbox and the tickets read model, as the runner would, to the log up to `position`. */
+  async function projectUpTo(position: LogPosition): Promise<void> {
+    await untilVisible(store, position);
     const events = await store.readAll({ after: projected });
     await readStore.db.transaction().execute(async (trx) => {
       for (const event of events) {
-        if (ticketsIssuedOutboxProjection.handles.includes(event.type)) {
-          await ticketsIssuedOutboxProjection.apply(trx, event);
+        for (const projection of [ticketsIssuedOutboxProjection, ...ticketingProjections]) {
+          if (projection.handles.includes(event.type)) await projection.apply(trx, event);
         }
       }
     });
     projected = events.at(-1)?.position ?? projected;
-    return ticketIds.map((ticketId, index) => ({
-      notificationId: ticketNotificationId(ticketId),
-      email: holders[index].email,
-    }));
+  }
+
+  async function voidTicket(ticketId: string): Promise<void> {
+    const { position } = await runTicketCommand(
+      store,
+      { type: 'VoidTicket', ticketId, reason: 'Booking cancelled' },
+      commandContextFor({ principal: null, correlationId: 'test' }, clock.now(), `void-${ticketId}`),
+    );
+    await projectUpTo(position!);
   }
 
   const deliveryOf = (notificationId: string) =>
@@ -144,6 +168,19 @@ function notificationSenderRules(
       claimed_by: null,
       sent_at: clock.now(),
     });
+  });
+
+  it('a notification whose tickets were all voided before it went is withdrawn, never sent', async () => {
+    const [voided, live] = await compsFor(2);
+    await voidTicket(voided.ticketId);
+    const sender = newSender();
+
+    expect(await sender.sendDue()).toBe(1);
+    expect(await sender.sendDue()).toBe(0);
+
+    expect(smtp.received.map((mail) => mail.envelopeTo)).toEqual([[live.email]]);
+    expect(await deliveryOf(voided.notificationId)).toMatchObject({ sent_at: null, claimed_by: null });
+    expect((await deliveryOf(voided.notificationId)).skipped_at).toEqual(clock.now());
   });
 
   it('a send the mail server refuses leaves the notification unsent, and the attempt after the backoff delivers it', async () => {

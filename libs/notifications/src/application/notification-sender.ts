@@ -20,6 +20,7 @@ import {
   findReadyNotification,
   markNotificationFailed,
   markNotificationSent,
+  markNotificationWithdrawn,
   takeUpReadyNotifications,
 } from './notification-outbox';
 
@@ -97,7 +98,13 @@ export class NotificationSender implements OnApplicationBootstrap, OnApplication
   private async deliver(claim: ClaimedNotification, token: string): Promise<boolean> {
     const { notificationId, attempts } = claim;
     try {
-      await this.transport.send(await this.compose(notificationId));
+      const message = await this.compose(notificationId);
+      if (!message) {
+        await markNotificationWithdrawn(this.db, notificationId, token, this.clock.now());
+        this.logger.log(`Notification ${notificationId} withdrawn: its tickets were voided or refunded`);
+        return false;
+      }
+      await this.transport.send(message);
     } catch (error) {
       const retryAt = new Date(this.clock.now().getTime() + retryDelayMs(attempts));
       this.logger.warn(
@@ -121,10 +128,15 @@ export class NotificationSender implements OnApplicationBootstrap, OnApplication
     return true;
   }
 
-  /** Names are read when sending, from the catalog as it is then: the title the holder knows the event by today. */
-  private async compose(notificationId: string): Promise<MailMessage> {
+  /**
+   * Names are read when sending, from the catalog as it is then: the title the holder knows the event by today. Null
+   * when none of its tickets admits anyone any more (a booking cancelled or refunded before its e-mail went): a
+   * message about tickets that are void would only mislead.
+   */
+  private async compose(notificationId: string): Promise<MailMessage | null> {
     const notification = await findReadyNotification(this.db, notificationId);
     if (!notification) throw new Error(`Notification ${notificationId} is not in the outbox`);
+    if (notification.tickets.length === 0) return null;
     const [event, names] = await Promise.all([
       findEventHeading(this.db, notification.eventId),
       ticketTypeNames(
