@@ -1,0 +1,77 @@
+import { paymentIntentIdempotencyKey } from '../libs/sales/src/payments/stripe-payment.gateway';
+import { type StripeStub, startStripeStub } from '../libs/sales/src/payments/testing/stripe-stub-server';
+import { type RunningApi, startApi } from './support/api-harness';
+import {
+  eventually,
+  type Festival,
+  INVENTORY,
+  openFestival,
+  PLACE_BOOKING,
+  setUpAt,
+} from './support/festival';
+
+/** Stripe's SDK tries a request three times (two network retries) before it gives up. */
+const ATTEMPTS_PER_STRIPE_CALL = 3;
+
+describe('a booking whose payment the gateway could not start', () => {
+  let stub: StripeStub;
+  let api: RunningApi;
+  let festival: Festival;
+
+  beforeAll(async () => {
+    stub = await startStripeStub();
+    api = await startApi(
+      {
+        STRIPE_SECRET_KEY: 'sk_test_outage',
+        STRIPE_WEBHOOK_SECRET: 'whsec_outage',
+        STRIPE_API_URL: stub.url,
+      },
+      setUpAt,
+    );
+    festival = await openFestival(api);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await stub?.close();
+  });
+
+  const heldOfVip = async () => {
+    const result = await api.graphql(INVENTORY, { eventId: festival.eventId });
+    return (result.data!.ticketTypes as { id: string; held: number }[]).find(
+      (type) => type.id === festival.vip,
+    )!.held;
+  };
+
+  it('answers PAYMENT_GATEWAY_UNAVAILABLE and keeps the hold; the same request again starts the payment and holds nothing twice', async () => {
+    const request = {
+      eventId: festival.eventId,
+      idempotencyKey: 'outage-1',
+      guest: { email: 'patient@example.com', name: 'Patient Buyer' },
+      items: [{ ticketTypeId: festival.vip, quantity: 2 }],
+    };
+    for (let attempt = 0; attempt < ATTEMPTS_PER_STRIPE_CALL; attempt++) {
+      stub.answerNextWith({ status: 500, body: { error: { type: 'api_error', message: 'Stripe is down' } } });
+    }
+
+    const failed = await api.graphql(PLACE_BOOKING, { input: request });
+
+    expect(failed.data).toBeNull();
+    expect(failed.errors?.[0].extensions).toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      reason: 'PAYMENT_GATEWAY_UNAVAILABLE',
+    });
+    expect(await eventually(heldOfVip, (held) => held === 2)).toBe(2);
+
+    const retried = await api.graphql(PLACE_BOOKING, { input: request });
+
+    expect(retried.errors).toBeUndefined();
+    const placed = retried.data!.placeBooking;
+    expect(placed.booking.status).toBe('PENDING');
+    expect(placed.clientSecret).toMatch(/^pi_.+_secret_/);
+    const keys = stub.requests.map((recorded) => recorded.headers['idempotency-key']);
+    expect(keys).toEqual(
+      Array(ATTEMPTS_PER_STRIPE_CALL + 1).fill(paymentIntentIdempotencyKey(placed.booking.id)),
+    );
+    expect(await heldOfVip()).toBe(2);
+  });
+});
