@@ -13,7 +13,7 @@ import {
 /** Stripe's SDK tries a request three times (two network retries) before it gives up. */
 const ATTEMPTS_PER_STRIPE_CALL = 3;
 
-describe('a booking whose payment the gateway could not start', () => {
+describe('placeBooking sent again: after a gateway outage, and twice at once', () => {
   let stub: StripeStub;
   let api: RunningApi;
   let festival: Festival;
@@ -42,7 +42,7 @@ describe('a booking whose payment the gateway could not start', () => {
     )!.held;
   };
 
-  it('answers PAYMENT_GATEWAY_UNAVAILABLE and keeps the hold; the same request again starts the payment and holds nothing twice', async () => {
+  it('a booking whose payment the gateway could not start answers PAYMENT_GATEWAY_UNAVAILABLE and keeps the hold; the same request again starts the payment and holds nothing twice', async () => {
     const request = {
       eventId: festival.eventId,
       idempotencyKey: 'outage-1',
@@ -73,5 +73,38 @@ describe('a booking whose payment the gateway could not start', () => {
       Array(ATTEMPTS_PER_STRIPE_CALL + 1).fill(paymentIntentIdempotencyKey(placed.booking.id)),
     );
     expect(await heldOfVip()).toBe(2);
+  });
+
+  it('the same request sent twice at once gets one booking, one payment and one hold', async () => {
+    const general = async () => {
+      const result = await api.graphql(INVENTORY, { eventId: festival.eventId });
+      return (result.data!.ticketTypes as { id: string; held: number }[]).find(
+        (type) => type.id === festival.general,
+      )!.held;
+    };
+    const heldBefore = await general();
+    stub.requests.splice(0);
+    const request = {
+      eventId: festival.eventId,
+      idempotencyKey: 'double-click',
+      guest: { email: 'eager@example.com', name: 'Eager Buyer' },
+      items: [{ ticketTypeId: festival.general, quantity: 3 }],
+    };
+
+    const [first, second] = await Promise.all([
+      api.graphql(PLACE_BOOKING, { input: request }),
+      api.graphql(PLACE_BOOKING, { input: request }),
+    ]);
+
+    expect(first.errors).toBeUndefined();
+    expect(second.errors).toBeUndefined();
+    const [a, b] = [first.data!.placeBooking, second.data!.placeBooking];
+    expect(b.booking.id).toBe(a.booking.id);
+    expect(b.clientSecret).toBe(a.clientSecret);
+    expect(a.booking.status).toBe('PENDING');
+    expect(new Set(stub.requests.map((recorded) => recorded.headers['idempotency-key']))).toEqual(
+      new Set([paymentIntentIdempotencyKey(a.booking.id)]),
+    );
+    expect(await eventually(general, (held) => held === heldBefore + 3)).toBe(heldBefore + 3);
   });
 });
