@@ -6,8 +6,7 @@ import { createReadDatabase } from './read-database';
 import { ReadStoreMigrationError } from './read-store-migration.error';
 import { readStoreMigrations } from './read-store.migrations';
 import { openPostgresReadStore, type TestReadStore } from './testing/test-read-store';
-
-const describeOnPostgres = process.env.TEST_DATABASE_URL ? describe : describe.skip;
+import { describeOnPostgres } from '../../../test/support/temporary-database';
 
 function creatingTable(table: string): Migration {
   return {

@@ -13,8 +13,7 @@ import { RecordingLogger } from './testing/recording-logger';
 import { readStreamCounts, streamCountsOf, streamCountsProjection } from './testing/stream-counts.projection';
 import { appendItems } from './testing/test-events';
 import { openPostgresReadStore, type TestReadStore } from './testing/test-read-store';
-
-const describeOnPostgres = process.env.TEST_DATABASE_URL ? describe : describe.skip;
+import { describeOnPostgres } from '../../../test/support/temporary-database';
 
 describeOnPostgres('projection leases on PostgreSQL', () => {
   let readStore: TestReadStore;

@@ -21,8 +21,7 @@ import { RecordingLogger } from './testing/recording-logger';
 import { readStreamCounts, streamCountsOf, streamCountsProjection } from './testing/stream-counts.projection';
 import { appendItems } from './testing/test-events';
 import { openPgliteReadStore, openPostgresReadStore, type TestReadStore } from './testing/test-read-store';
-
-const describeOnPostgres = process.env.TEST_DATABASE_URL ? describe : describe.skip;
+import { describeOnPostgres } from '../../../test/support/temporary-database';
 
 describe('ProjectionRunner on PGlite', () => {
   projectionRunnerRules(openPgliteReadStore);
