@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Inject, Module } from '@nestjs/common';
@@ -59,8 +60,9 @@ const RESERVE_SEAT_BASELINE = `mutation($seatId: ID!) { reserveSeatBaseline(seat
  */
 export async function measureOverGraphql(): Promise<BenchmarkRow[]> {
   const server = await startBenchApi();
+  const connections = new HttpAgent({ keepAlive: true, maxSockets: CLIENTS });
   try {
-    const client = graphqlClient(`${server.url}/graphql`);
+    const client = graphqlClient(`${server.url}/graphql`, connections);
     const { eventId, ticketTypeId } = await openSale(client);
     const seatId = randomUUID();
     await sql`CREATE TABLE ${sql.table(SEATS_TABLE)} (id text PRIMARY KEY, sold integer NOT NULL, cap integer NOT NULL)`.execute(
@@ -135,6 +137,7 @@ export async function measureOverGraphql(): Promise<BenchmarkRow[]> {
       },
     ];
   } finally {
+    connections.destroy();
     await server.close();
   }
 }
@@ -219,15 +222,43 @@ type GraphqlClient = <Data>(
   token?: string,
 ) => Promise<GraphqlResponse<Data>>;
 
-function graphqlClient(url: string): GraphqlClient {
-  return async (query, variables, token) => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
+/**
+ * A client over the kept-alive `connections`, one per concurrent caller. fetch's pool opens a new connection when
+ * a request is sent before the previous response has handed its connection back, which happens under load; each new
+ * connection then waits for the saturated server to accept it, and the requests behind it show as a latency tail of
+ * the client's making.
+ */
+function graphqlClient(url: string, agent: HttpAgent): GraphqlClient {
+  return (query, variables, token) =>
+    new Promise((resolve, reject) => {
+      const body = JSON.stringify({ query, variables });
+      const request = httpRequest(
+        url,
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            try {
+              resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as GraphqlResponse<never>);
+            } catch (error) {
+              reject(error);
+            }
+          });
+          response.on('error', reject);
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
     });
-    return (await response.json()) as GraphqlResponse<never>;
-  };
 }
 
 /** A published event whose one paid ticket type is on sale now, with `CAPACITY` units and no per-buyer limit in play. */
