@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { BookableTicketTypes } from '@ticketing/catalog';
 import { APP_CONFIG, type AppConfig, loadSigningKey } from '@ticketing/platform';
+import { type Database, READ_DB } from '@ticketing/read-store';
+import type { Kysely } from 'kysely';
 import { BOOKING_ACCESS_KEY } from './application/booking-access-token';
 import { BookingCallers } from './application/booking-callers';
 import { BookingHolds } from './application/booking-holds';
@@ -53,6 +56,11 @@ export const salesHandlers = [
     HoldExpiryProcess,
     BookingTickets,
     StripeWebhookVerifier,
+    {
+      provide: BookableTicketTypes,
+      inject: [READ_DB],
+      useFactory: (db: Kysely<Database>) => new BookableTicketTypes(db),
+    },
     {
       provide: BOOKING_ACCESS_KEY,
       inject: [APP_CONFIG],

@@ -14,6 +14,7 @@ import {
   reserveUnits,
 } from '../application/inventory';
 import { runTicketTypeCommand } from '../application/run-ticket-type-command';
+import { BookableTicketTypes } from '../application/ticket-type-holds';
 import { createTicketType } from '../application/ticket-type-creation';
 import {
   findAccessCode,
@@ -291,6 +292,55 @@ describe('ticket type listing projection and queries', () => {
       );
     expect(await namesWith()).toEqual(['Public']);
     expect(await namesWith('friends-2026')).toEqual(['Public', 'Friends']);
+  });
+
+  it('bookable ticket types asked for together are read in one query, each caller getting its own answer', async () => {
+    const eventId = await festival();
+    const open = await ticketType(eventId, { name: 'Open' });
+    const invited = await ticketType(eventId, { name: 'Friends', access: 'INVITE_ONLY' });
+    const deleted = await ticketType(eventId, { name: 'Gone' });
+    await onTicketType({ type: 'DeleteTicketType', ...change(eventId, deleted) });
+    await onEvent({ type: 'PublishEvent', eventId, actor: organizer });
+    await onTicketType({
+      type: 'CreateAccessCode',
+      eventId,
+      actor: organizer,
+      code: 'PALS',
+      ticketTypeIds: [invited],
+    });
+    const ticketTypes = new BookableTicketTypes(db);
+    const queries = jest.spyOn(db, 'selectFrom');
+
+    const [first, again, withoutCode, withCode, gone, unknown] = await Promise.all([
+      ticketTypes.find(open, null, duringSales),
+      ticketTypes.find(open, null, duringSales),
+      ticketTypes.find(invited, null, duringSales),
+      ticketTypes.find(invited, 'pals', duringSales),
+      ticketTypes.find(deleted, null, duringSales),
+      ticketTypes.find(newId(), null, duringSales),
+    ]);
+
+    const typeQueries = queries.mock.calls.filter(([table]) => table === 'catalog_ticket_types as t');
+    queries.mockRestore();
+    expect(typeQueries).toHaveLength(1);
+    expect(first).toEqual({
+      id: open,
+      eventId,
+      name: 'Open',
+      pricingType: 'PAID',
+      price: { amount: 4500, currency: 'EUR' },
+      minimumDonation: null,
+      salesChannel: 'EVERYWHERE',
+      minPerOrder: 1,
+      maxPerOrder: 10,
+      maxPerUser: 10,
+      takesHolds: true,
+    });
+    expect(again).toEqual(first);
+    expect(withoutCode).toBeUndefined();
+    expect(withCode?.name).toBe('Friends');
+    expect(gone).toBeUndefined();
+    expect(unknown).toBeUndefined();
   });
 
   it('replaying the log from the start rebuilds the same rows', async () => {

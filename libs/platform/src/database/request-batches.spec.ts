@@ -1,7 +1,7 @@
 import { RequestBatches } from './request-batches';
 
 /** A database stand-in whose round trips end when the test says so. */
-function recordingBatches(maxInFlight = 1, maxBatchSize = 10) {
+function recordingBatches(maxInFlight = 1, maxBatchSize = 10, keyed = true) {
   const trips: { requests: string[]; finish(error?: Error): void }[] = [];
   const trip = (requests: string[]) =>
     new Promise<string[]>((resolve, reject) =>
@@ -15,7 +15,7 @@ function recordingBatches(maxInFlight = 1, maxBatchSize = 10) {
     maxBatchSize,
     runOne: async (request) => (await trip([request]))[0],
     runMany: trip,
-    keyOf: (request) => request.split('#')[0],
+    ...(keyed ? { keyOf: (request: string) => request.split('#')[0] } : {}),
   });
   return { batches, trips };
 }
@@ -84,6 +84,15 @@ describe('RequestBatches', () => {
     await settled();
 
     expect(trips.map((trip) => trip.requests)).toEqual([['x#1', 'y', 'z'], ['x#2']]);
+  });
+
+  it('puts requests together whatever they ask when no key is given, and keeps their order', async () => {
+    const { batches, trips } = recordingBatches(1, 10, false);
+
+    ['x#1', 'y', 'x#2', 'x#1'].forEach((request) => void batches.request(request));
+    await settled();
+
+    expect(trips.map((trip) => trip.requests)).toEqual([['x#1', 'y', 'x#2', 'x#1']]);
   });
 
   it('carries at most the batch size in one round trip', async () => {

@@ -13,8 +13,8 @@ export interface RequestBatchesOptions<Request, Result> {
   runOne(request: Request): Promise<Result>;
   /** Runs several requests in one round trip; returns their results in the order given. */
   runMany(requests: Request[]): Promise<Result[]>;
-  /** Requests with the same key never share a batch: the later one waits for the next. */
-  keyOf(request: Request): string;
+  /** Requests with the same key never share a batch: the later one waits for the next. Without it, any may. */
+  keyOf?(request: Request): string;
 }
 
 /**
@@ -62,6 +62,7 @@ export class RequestBatches<Request, Result> {
   /** The oldest waiting requests, one per key, up to the batch size; the rest keep their place in the queue. */
   private takeBatch(): Waiting<Request, Result>[] {
     const { keyOf, maxBatchSize } = this.options;
+    if (!keyOf) return this.waiting.splice(0, maxBatchSize);
     const batch: Waiting<Request, Result>[] = [];
     const keys = new Set<string>();
     for (let index = 0; index < this.waiting.length && batch.length < maxBatchSize; ) {

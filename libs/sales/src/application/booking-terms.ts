@@ -1,7 +1,5 @@
-import { findBookableTicketType } from '@ticketing/catalog';
+import type { BookableTicketTypes } from '@ticketing/catalog';
 import { notFound } from '@ticketing/platform/domain';
-import type { Database } from '@ticketing/read-store';
-import type { Kysely } from 'kysely';
 import type { BookingItemRequest } from '../domain/booking/booking.commands';
 import type { BuyerItem } from '../domain/buyer-limits/buyer-limits.events';
 import type { Money } from '../domain/money';
@@ -23,14 +21,14 @@ export interface PricedItemRequest extends BookingItemRequest {
  * every type found is visible to this buyer. Whether units are left is not asked here: the inventory answers it.
  */
 export async function loadBookingTerms(
-  db: Kysely<Database>,
+  ticketTypes: BookableTicketTypes,
   items: RequestedItem[],
   accessCode: string | null,
   now: Date,
 ): Promise<PricedItemRequest[]> {
   return Promise.all(
     items.map(async ({ ticketTypeId, quantity, donation }) => {
-      const found = await findBookableTicketType(db, ticketTypeId, accessCode, now);
+      const found = await ticketTypes.find(ticketTypeId, accessCode, now);
       if (!found) throw notFound('Ticket type', ticketTypeId);
       const { eventId, name, pricingType, price, minimumDonation, minPerOrder, maxPerOrder, salesChannel } =
         found;

@@ -1,4 +1,5 @@
 import { Inject } from '@nestjs/common';
+import { BookableTicketTypes } from '@ticketing/catalog';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   EVENT_STORE,
@@ -19,8 +20,6 @@ import {
   type SigningKey,
 } from '@ticketing/platform';
 import { foldEvents, type Principal } from '@ticketing/platform/domain';
-import { type Database, READ_DB } from '@ticketing/read-store';
-import type { Kysely } from 'kysely';
 import { BookingStatus } from '../domain/booking/booking-status';
 import type { PlaceBooking } from '../domain/booking/booking.commands';
 import { bookingDecider } from '../domain/booking/booking.decider';
@@ -65,7 +64,7 @@ export class PlaceBookingCommand extends Command<PlacedBookingView> {
 export class PlaceBookingHandler implements ICommandHandler<PlaceBookingCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_DB) private readonly db: Kysely<Database>,
+    private readonly ticketTypes: BookableTicketTypes,
     @Inject(PAYMENT_GATEWAY) private readonly gateway: PaymentGateway,
     @Inject(BOOKING_ACCESS_KEY) private readonly accessKey: SigningKey,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -83,7 +82,7 @@ export class PlaceBookingHandler implements ICommandHandler<PlaceBookingCommand>
     // Independent reads, started together so that the store reads both streams in one round trip; a retry is told
     // NOT_FOUND as a first attempt is.
     const [items, existing, buyerLimits] = await Promise.all([
-      loadBookingTerms(this.db, request.items, request.accessCode, now),
+      loadBookingTerms(this.ticketTypes, request.items, request.accessCode, now),
       loadBooking(this.store, bookingId),
       this.store.readStream(buyerLimitsStream(request.eventId, key)),
     ]);
