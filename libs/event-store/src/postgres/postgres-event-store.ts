@@ -25,7 +25,7 @@ import {
 import { findRetriedAppend } from './find-retried-append';
 import { PollingSubscription } from './polling-subscription';
 import { readHeadPosition, readLogEvents, readStreamEvents, readWholeStreams } from './read-events';
-import { SharedLogReads } from './shared-log-reads';
+import { LogTail } from './log-tail';
 
 export interface PostgresEventStoreOptions {
   /** The schema holding the `streams` and `events` tables. Defaults to `public`. */
@@ -58,7 +58,7 @@ export class PostgresEventStore implements EventStore {
   private readonly subscriptionBatchSize: number;
   private readonly appended = new AppendSignal();
   private readonly subscriptions = new Set<PollingSubscription>();
-  private readonly subscriptionReads: SharedLogReads;
+  private readonly logTail: LogTail;
   private readonly appends: RequestBatches<StreamAppend, AppendResult | null>;
   private readonly streamReads: RequestBatches<string, RecordedEvent[]>;
 
@@ -69,8 +69,10 @@ export class PostgresEventStore implements EventStore {
     this.tables = eventStoreTables(options.schema);
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.subscriptionBatchSize = options.subscriptionBatchSize ?? 500;
-    this.subscriptionReads = new SharedLogReads((after, maxCount) =>
-      readLogEvents(this.pool, this.tables, after, maxCount),
+    this.logTail = new LogTail(
+      (after, maxCount) => readLogEvents(this.pool, this.tables, after, maxCount),
+      this.appended,
+      4 * this.subscriptionBatchSize,
     );
     const maxInFlight = options.maxRoundTripsInFlight ?? 4;
     const maxBatchSize = options.maxBatchSize ?? 128;
@@ -157,8 +159,7 @@ export class PostgresEventStore implements EventStore {
       after: options.after,
       batchSize: this.subscriptionBatchSize,
       pollIntervalMs: this.pollIntervalMs,
-      readAfter: (after: LogPosition | undefined, maxCount: number, seenAppends: number) =>
-        this.subscriptionReads.read(after, maxCount, seenAppends),
+      readAfter: (after: LogPosition | undefined, maxCount: number) => this.logTail.read(after, maxCount),
       appended: this.appended,
       onClose: (closed) => this.subscriptions.delete(closed),
     });
