@@ -28,9 +28,11 @@ export class EventBatcher {
     if (first === NOT_READY || first.done) return [];
     this.pending = null;
     const batch = [first.value];
+    // One turn for the whole batch: what arrives before the event loop's next turn belongs to it.
+    const turn = nextTurn();
     while (batch.length < max) {
       // A failure here is left pending: this batch is returned, and the next call throws it.
-      const next = await Promise.race([this.pull(), nextTurn()]).catch((): typeof NOT_READY => NOT_READY);
+      const next = await Promise.race([this.pull(), turn]).catch((): typeof NOT_READY => NOT_READY);
       if (next === NOT_READY || next.done) break;
       this.pending = null;
       batch.push(next.value);

@@ -114,7 +114,7 @@ export class CheckpointMoves {
 
   constructor(db: Kysely<Database>) {
     this.batches = new RequestBatches({
-      maxInFlight: 2,
+      maxInFlight: 1,
       maxBatchSize: 256,
       runOne: ({ projection, expected, position }) => moveCheckpoint(db, projection, expected, position),
       // A statement that fails moves nothing, so each move can be made again on its own.
