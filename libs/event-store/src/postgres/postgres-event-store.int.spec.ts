@@ -57,6 +57,54 @@ function describeAdapterRules(poolOf: () => SqlPool, schemaOf: () => string): vo
       expect(await store.readStream(stream('b'))).toEqual([]);
     });
 
+    it('gives subscriptions that share the tail of the log, at any pace and from any position, every event once, in order', async () => {
+      // Five events a page: the tail keeps 20 and drops its oldest past 40, so the slow reader falls out of it.
+      const sharing = new PostgresEventStore(poolOf(), { schema: schemaOf(), subscriptionBatchSize: 5 });
+      const ours = (events: RecordedEvent[]) => events.filter(inCategory(category));
+      const write = (writers: number, appends: number, round: string) =>
+        Promise.all(
+          Array.from({ length: writers }, async (_, writer) => {
+            for (let index = 0; index < appends; index += 1) {
+              await sharing.append(stream(`${round}w${writer}i${index}`), someNewEvents(2), NO_STREAM);
+            }
+          }),
+        );
+      const slowly = async (after: RecordedEvent['position'] | undefined, count: number) => {
+        const seen: RecordedEvent[] = [];
+        for await (const event of sharing.subscribeToAll({ after })) {
+          if (inCategory(category)(event)) seen.push(event);
+          if (seen.length === count) break;
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+        return seen;
+      };
+      const head = (await sharing.headPosition()) ?? undefined;
+      const fast = new SubscriptionRecorder(sharing.subscribeToAll({ after: head }));
+      const slow = slowly(head, 2 * 8 * 20 * 2);
+      try {
+        await write(8, 20, 'first');
+        const midway = (await sharing.headPosition()) ?? undefined;
+        const late = new SubscriptionRecorder(sharing.subscribeToAll({ after: midway }));
+        await write(8, 20, 'second');
+
+        const logged = ours(await readLogAfter(sharing, head ?? null));
+        const fromMidway = ours(await readLogAfter(sharing, midway ?? null));
+        const byFast = ours(await fast.waitUntil((events) => ours(events).length >= logged.length, 30_000));
+        const byLate = ours(
+          await late.waitUntil((events) => ours(events).length >= fromMidway.length, 30_000),
+        );
+        await late.stop();
+
+        expect(logged).toHaveLength(2 * 8 * 20 * 2);
+        expect(ids(byFast)).toEqual(ids(logged));
+        expect(ids(byLate)).toEqual(ids(fromMidway));
+        expect(ids(await slow)).toEqual(ids(logged));
+      } finally {
+        await fast.stop();
+        await sharing.close();
+      }
+    });
+
     it('keeps the events when ensureSchema runs again on an existing schema', async () => {
       const events = someNewEvents(2);
       await store.append(stream('a'), events, NO_STREAM);
