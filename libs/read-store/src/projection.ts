@@ -7,7 +7,8 @@ import type { Database } from './database';
  * Kysely statements on the batch's transaction. `tables` are the tables it owns, whose rows a rebuild replaces: it
  * writes to them, and only to them, by unqualified name (a rebuild fills copies of them in a schema of its own), and
  * lists a table before any of its tables that references it. It must not read the event store inside `apply`: on
- * PGlite the batch's transaction holds the only connection.
+ * PGlite the batch's transaction holds the only connection. Nor may it change an event: the projections of a
+ * process are handed the same event objects.
  *
  * `applyMany`, when given, takes the batch's handled events at once, in log order, and must leave exactly what
  * `apply` on each in turn leaves: a projection whose events mostly insert rows writes them in one statement per

@@ -23,7 +23,7 @@ export interface LogPage {
  * position is in the tail gets the events after it from memory; one at the tail's end waits for the next extension,
  * which is a read of the log that every subscription waiting there shares. A position outside the tail (a projection
  * catching up from far behind, or starting afresh) is read from the log directly, and such a read that reaches the
- * head becomes the new tail.
+ * head becomes the new tail. Every subscription gets the same event objects, so none may change them.
  *
  * @example
  * const tail = new LogTail((after, maxCount) => readLogEvents(pool, tables, after, maxCount), appended, 2_000);
