@@ -36,6 +36,11 @@ export class NaiveSequenceReader {
     await this.readOnce();
   }
 
+  /** Reads once now, besides the polling: whatever has committed by now is seen, and moves the cursor past gaps. */
+  async readNow(): Promise<void> {
+    await this.readOnce();
+  }
+
   private async poll(): Promise<void> {
     while (!this.stopped) {
       await this.readOnce();
