@@ -1,8 +1,8 @@
 import { streamName } from '@ticketing/event-store';
-import { v5 as uuidv5 } from 'uuid';
+import { NameBasedIds } from '@ticketing/platform/domain';
 import { normalisePromoCode } from '../domain/promo-code/promo-code-name';
 
-const BOOKING_ID_NAMESPACE = '2b7f0c54-91d3-4a6e-8c1f-5e3a9d7b6c20';
+const bookingIds = new NameBasedIds('2b7f0c54-91d3-4a6e-8c1f-5e3a9d7b6c20');
 
 /**
  * The same buyer sending the same idempotency key lands on the same booking stream, where the decider recognises
@@ -12,7 +12,7 @@ const BOOKING_ID_NAMESPACE = '2b7f0c54-91d3-4a6e-8c1f-5e3a9d7b6c20';
  * bookingIdFor('user:42', 'checkout-7'); // the same uuid on every call
  */
 export function bookingIdFor(buyerKey: string, idempotencyKey: string): string {
-  return uuidv5(`${buyerKey}/${idempotencyKey}`, BOOKING_ID_NAMESPACE);
+  return bookingIds.idOf(`${buyerKey}/${idempotencyKey}`);
 }
 
 export const bookingStream = (bookingId: string) => streamName('booking', bookingId);

@@ -1,6 +1,6 @@
-import { v5 as uuidv5 } from 'uuid';
+import { NameBasedIds } from '@ticketing/platform/domain';
 
-const STAFF_OPERATION_NAMESPACE = '6f0d2c8e-3b5a-4e71-9c24-d81a7e5b3f90';
+const staffOperationIds = new NameBasedIds('6f0d2c8e-3b5a-4e71-9c24-d81a7e5b3f90');
 
 /** What staff issue in one call; part of the operation's id, so one key reused for the other never collides. */
 export const StaffOperation = {
@@ -23,5 +23,5 @@ export function staffOperationIdFor(
   callerId: string,
   idempotencyKey: string,
 ): string {
-  return uuidv5(`${operation}/${eventId}/${callerId}/${idempotencyKey}`, STAFF_OPERATION_NAMESPACE);
+  return staffOperationIds.idOf(`${operation}/${eventId}/${callerId}/${idempotencyKey}`);
 }
