@@ -16,7 +16,7 @@ export interface LogPage {
 /**
  * The newest events of the log, read once for all the live subscriptions of a process. Every projection follows the
  * same log, each from its own position and at its own pace; without this each of them read and parsed every event
- * for itself, so a process with nine projections read each event nine times.
+ * for itself, so the API with its ten projections read each event ten times.
  *
  * The tail holds a contiguous range of the log: the log's visibility rule lets a read see an event only once every
  * event before it is visible, so a read after the tail's last event extends it without a gap. A subscription whose
