@@ -1,4 +1,4 @@
-import type { LogPosition, RecordedEvent } from '../event-store.port';
+import { comparePositions, type LogPosition, type RecordedEvent } from '../event-store.port';
 import type { AppendSignal } from './append-signal';
 
 type ReadAfter = (after: LogPosition | undefined, maxCount: number) => Promise<RecordedEvent[]>;
@@ -53,7 +53,7 @@ export class LogTail {
   async read(after: LogPosition | undefined, maxCount: number): Promise<LogPage> {
     let from = this.offsetAfter(after);
     if (from === undefined) return this.readApart(after, maxCount);
-    while (from === this.kept.length) {
+    if (from === this.kept.length) {
       await (this.extending ?? this.extend(maxCount));
       from = this.offsetAfter(after);
       if (from === undefined) return this.readApart(after, maxCount);
@@ -127,5 +127,5 @@ function positionKey(position: LogPosition): string {
 
 function samePosition(a: LogPosition | undefined, b: LogPosition | undefined): boolean {
   if (!a || !b) return a === b;
-  return a.commit === b.commit && a.prepare === b.prepare;
+  return comparePositions(a, b) === 0;
 }
