@@ -6,6 +6,10 @@
  * const result = await store.append('event-42', [created], NO_STREAM);
  * const history = await store.readStream('event-42');
  * for await (const event of store.subscribeToAll({ after: checkpoint })) project(event);
+ * const subscription = store.subscribeToAll({ after: checkpoint });
+ * for (let batch = await subscription.nextBatch(500); batch.length > 0; batch = await subscription.nextBatch(500)) {
+ *   projectInOneTransaction(batch);
+ * }
  */
 
 /** The stream must not exist yet. */
@@ -75,8 +79,17 @@ export interface SubscribeToAllOptions {
   after?: LogPosition;
 }
 
-/** Catch-up then live; never skips nor reorders. Iterate with `for await`; `close()` ends the iteration. */
+/**
+ * Catch-up then live; never skips nor reorders. Iterate with `for await`, or take batches with `nextBatch`; both move
+ * the same position on. `close()` ends either.
+ */
 export interface Subscription extends AsyncIterable<RecordedEvent> {
+  /**
+   * The next 1 to `maxCount` events, once at least one is there: what is already at hand comes in the same batch, so
+   * catching up fills whole batches and a quiet live log yields small ones at once. Empty once the subscription is
+   * closed or has ended. A failure is thrown after the events delivered before it. One call at a time.
+   */
+  nextBatch(maxCount: number): Promise<RecordedEvent[]>;
   close(): Promise<void>;
 }
 

@@ -3,7 +3,6 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { EventStore, LogPosition } from '@ticketing/event-store';
 import { applyBatch } from './apply-batch';
 import type { Database } from './database';
-import { EventBatcher } from './event-batcher';
 import {
   compareCheckpoints,
   ensureCheckpoint,
@@ -61,14 +60,12 @@ export async function rebuildProjection(options: RebuildProjectionOptions): Prom
 async function replayAndSwap(options: RebuildProjectionOptions, schema: string): Promise<LogPosition | null> {
   const { store, db, projection, batchSize = 500, logger, maxSwapAttempts = 5 } = options;
   const subscription = store.subscribeToAll();
-  const batches = new EventBatcher(subscription);
-  const never = new AbortController().signal;
   let position: LogPosition | null = null;
   let target = await store.headPosition();
   try {
     for (let attempt = 1; ; attempt++) {
       while (compareCheckpoints(position, target) < 0) {
-        const batch = await batches.next(batchSize, never);
+        const batch = await subscription.nextBatch(batchSize);
         if (batch.length === 0) {
           throw new Error('The subscription ended before the replay reached its target');
         }

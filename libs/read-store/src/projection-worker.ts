@@ -3,7 +3,6 @@ import type { EventStore } from '@ticketing/event-store';
 import { projectBatch } from './apply-batch';
 import { CheckpointMovedError } from './checkpoint-moved.error';
 import type { Database } from './database';
-import { EventBatcher } from './event-batcher';
 import { sleep } from './interruptible-sleep';
 import { type CheckpointMoves, loadCheckpoint } from './projection-checkpoint';
 import type { ProjectionLease, ProjectionLeases } from './projection-lease';
@@ -125,11 +124,18 @@ export class ProjectionWorker {
     const { store, db, checkpoints, projection, batchSize, retryDelay } = this.options;
     let checkpoint = await loadCheckpoint(db, projection.name);
     const subscription = store.subscribeToAll(checkpoint ? { after: checkpoint } : {});
-    const batches = new EventBatcher(subscription);
+    const closeSubscription = () =>
+      subscription
+        .close()
+        .catch((error: unknown) =>
+          this.options.logger.warn(`${this.name}: closing its subscription failed: ${error}`),
+        );
+    // A stop or a lost lease ends the wait for the next batch.
+    owned.addEventListener('abort', closeSubscription, { once: true });
     this.currentState = 'projecting';
     try {
-      for (;;) {
-        const batch = await batches.next(batchSize, owned);
+      while (!owned.aborted) {
+        const batch = await subscription.nextBatch(batchSize);
         // Events read after a stop or a lost lease are left for whoever owns the projection next.
         if (owned.aborted) return;
         if (batch.length === 0) throw new Error('The subscription ended');
@@ -139,11 +145,8 @@ export class ProjectionWorker {
         this.currentError = null;
       }
     } finally {
-      await subscription
-        .close()
-        .catch((error: unknown) =>
-          this.options.logger.warn(`${this.name}: closing its subscription failed: ${error}`),
-        );
+      owned.removeEventListener('abort', closeSubscription);
+      await closeSubscription();
     }
   }
 }

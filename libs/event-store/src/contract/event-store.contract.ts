@@ -320,6 +320,54 @@ export function describeEventStoreContract(
 
         expect(await recorder.waitForEnd(1_000)).toBe(true);
       });
+
+      it('hands over batches of 1 to maxCount events in the log order, catching up and then live', async () => {
+        const head = await store.headPosition();
+        const earlier = someNewEvents(5);
+        const later = someNewEvents(1);
+        await untilVisible(store, (await store.append(stream('a'), earlier, NO_STREAM)).position);
+        const subscription = store.subscribeToAll({ after: head ?? undefined });
+        try {
+          const delivered: RecordedEvent[] = [];
+          const batchSizes: number[] = [];
+          while (ours(delivered).length < 6) {
+            const batch = await subscription.nextBatch(2);
+            if (batch.length === 0) throw new Error('The subscription ended');
+            batchSizes.push(batch.length);
+            delivered.push(...batch);
+            if (ours(delivered).length === 5) await store.append(stream('b'), later, NO_STREAM);
+          }
+
+          expect(batchSizes.every((size) => size <= 2)).toBe(true);
+          expect(ours(delivered).map((event) => event.id)).toEqual(
+            [...earlier, ...later].map((event) => event.id),
+          );
+          const positions = delivered.map((event) => event.position);
+          expect(
+            positions.every(
+              (position, index) => index === 0 || comparePositions(positions[index - 1], position) < 0,
+            ),
+          ).toBe(true);
+        } finally {
+          await subscription.close();
+        }
+      });
+
+      it('answers a waiting nextBatch, and every later one, with an empty batch once the subscription is closed', async () => {
+        const head = await store.headPosition();
+        const subscription = store.subscribeToAll({ after: head ?? undefined });
+        const untilEmpty = (async () => {
+          while ((await subscription.nextBatch(100)).length > 0);
+          return 'ended';
+        })();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+
+        await subscription.close();
+
+        const stillWaiting = new Promise((resolve) => setTimeout(resolve, 1_000, 'still waiting'));
+        expect(await Promise.race([untilEmpty, stillWaiting])).toBe('ended');
+        expect(await subscription.nextBatch(100)).toEqual([]);
+      });
     });
 
     describe('event content', () => {

@@ -17,6 +17,10 @@ import {
   type Subscription,
 } from '../event-store.port';
 import { isSystemEvent, toRecordedEvent } from './esdb-event-mapping';
+import { EventBatcher } from './event-batcher';
+
+/** How many events a `for await` loop takes from the client at a time. */
+const ITERATION_BATCH_SIZE = 500;
 
 /** How long to wait before resubscribing after a drop: doubling from `initialDelayMs` up to `maxDelayMs`. */
 export interface ResubscribeBackoff {
@@ -33,6 +37,8 @@ export class EsdbSubscription implements Subscription {
   private closed = false;
   private source: AllStreamSubscription | null = null;
   private wakeFromBackoff: (() => void) | null = null;
+  /** The client hands events over one by one; batches are what arrived together. */
+  private readonly batches = new EventBatcher({ [Symbol.asyncIterator]: () => this.events() });
 
   constructor(
     private readonly client: EventStoreDBClient,
@@ -43,8 +49,22 @@ export class EsdbSubscription implements Subscription {
     this.lastDelivered = after;
   }
 
-  [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
-    return this.events();
+  /** Leaving the loop early closes the subscription, since the rest of the batch it was in is gone with it. */
+  async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+    try {
+      for (;;) {
+        const batch = await this.nextBatch(ITERATION_BATCH_SIZE);
+        if (batch.length === 0) return;
+        yield* batch;
+      }
+    } finally {
+      await this.close();
+    }
+  }
+
+  async nextBatch(maxCount: number): Promise<RecordedEvent[]> {
+    if (this.closed) return [];
+    return this.batches.next(maxCount);
   }
 
   async close(): Promise<void> {

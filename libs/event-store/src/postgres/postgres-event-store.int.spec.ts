@@ -105,6 +105,19 @@ function describeAdapterRules(poolOf: () => SqlPool, schemaOf: () => string): vo
       }
     });
 
+    it('hands a catch-up over in whole batches, without waiting between them', async () => {
+      const head = (await store.headPosition()) ?? undefined;
+      await store.append(stream('batched'), someNewEvents(7), NO_STREAM);
+      const subscription = store.subscribeToAll({ after: head });
+      try {
+        expect((await subscription.nextBatch(3)).map((event) => event.revision)).toEqual([0n, 1n, 2n]);
+        expect((await subscription.nextBatch(3)).map((event) => event.revision)).toEqual([3n, 4n, 5n]);
+        expect((await subscription.nextBatch(3)).map((event) => event.revision)).toEqual([6n]);
+      } finally {
+        await subscription.close();
+      }
+    });
+
     it('keeps the events when ensureSchema runs again on an existing schema', async () => {
       const events = someNewEvents(2);
       await store.append(stream('a'), events, NO_STREAM);
