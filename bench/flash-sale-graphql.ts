@@ -4,7 +4,8 @@ import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Inject, Module } from '@nestjs/common';
-import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { type BatchingCommandExecutor, HOT_STREAMS } from '@ticketing/event-store';
 import { loadConfig } from '@ticketing/platform';
 import { type Database, READ_DB } from '@ticketing/read-store';
 import { type Kysely, sql } from 'kysely';
@@ -12,6 +13,7 @@ import { Client } from 'pg';
 import { type Api, createApi } from '../apps/api/src/create-api';
 import type { BenchmarkRow } from './benchmark';
 import { compareWithBaseline, measureThroughput, percentile } from './throughput';
+import { aBuyerContext, type ReserveTicket, ticketInventory } from './ticket-inventory';
 
 const CLIENTS = 64;
 const ROUNDS = 3;
@@ -23,13 +25,32 @@ const SEATS_TABLE = 'bench_flash_sale_seats';
 const hour = 3_600_000;
 
 /**
- * The baseline of (b): the conditional UPDATE of (a), behind a GraphQL mutation of the same server, so both sides pay
- * for HTTP, GraphQL parsing and validation, and Nest's pipeline, and the ratio shows what booking adds on top.
- * Registered only in the application the benchmark builds: the product's schema never has it.
+ * The two sides of (b) that only the benchmark needs, behind GraphQL mutations of the same server, so every side
+ * pays for HTTP, GraphQL parsing and validation, and Nest's pipeline: the conditional UPDATE of (a), and the command
+ * path of (a) on the API's own executor of hot streams. Registered only in the application the benchmark builds: the
+ * product's schema never has them.
  */
 @Resolver()
-class FlashSaleBaselineResolver {
-  constructor(@Inject(READ_DB) private readonly db: Kysely<Database>) {}
+class FlashSaleBenchResolver {
+  private readonly inventory = ticketInventory(CAPACITY);
+
+  constructor(
+    @Inject(READ_DB) private readonly db: Kysely<Database>,
+    @Inject(HOT_STREAMS) private readonly hotStreams: BatchingCommandExecutor,
+  ) {}
+
+  @Mutation(() => Boolean, {
+    description:
+      "Benchmark only: reserves one seat through the command path of (a), on the API's own executor.",
+  })
+  async reserveSeatThroughCommandPath(
+    @Args('streamName', { type: () => ID }) streamName: string,
+    @Args('buyer', { type: () => Int }) buyer: number,
+  ): Promise<boolean> {
+    const command: ReserveTicket = { type: 'ReserveTicket', buyerId: `buyer-${buyer}` };
+    const outcome = await this.hotStreams.execute(this.inventory, streamName, command, aBuyerContext(buyer));
+    return outcome.events.length === 1;
+  }
 
   @Mutation(() => Boolean, {
     description: 'Benchmark only: sells one seat of a counter row unless it is full.',
@@ -42,8 +63,8 @@ class FlashSaleBaselineResolver {
   }
 }
 
-@Module({ providers: [FlashSaleBaselineResolver] })
-class FlashSaleBaselineModule {}
+@Module({ providers: [FlashSaleBenchResolver] })
+class FlashSaleBenchModule {}
 
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`;
 const CREATE_EVENT = `mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`;
@@ -52,11 +73,13 @@ const CREATE_TICKET_TYPE = `mutation($eventId: ID!, $input: CreateTicketTypeInpu
 const PUBLISH_EVENT = `mutation($id: ID!) { publishEvent(id: $id) { id } }`;
 const PLACE_BOOKING = `mutation($input: PlaceBookingInput!) { placeBooking(input: $input) { booking { status } } }`;
 const RESERVE_SEAT_BASELINE = `mutation($seatId: ID!) { reserveSeatBaseline(seatId: $seatId) }`;
+const RESERVE_SEAT_THROUGH_COMMAND_PATH = `mutation($streamName: ID!, $buyer: Int!) {
+  reserveSeatThroughCommandPath(streamName: $streamName, buyer: $buyer) }`;
 
 /**
- * (b) `CLIENTS` HTTP clients calling `placeBooking` for one unit each of one ticket type, every call a new guest and
- * idempotency key, against the same clients calling the baseline mutation, on one API in this process. Returns the
- * two rows of the flash-sale table.
+ * (b) `CLIENTS` HTTP clients against the baseline mutation, on one API in this process: first calling `placeBooking`
+ * for one unit each of one ticket type, every call a new guest and idempotency key; then reserving one seat each
+ * through the command path of (a). Returns two pairs of rows, each with the baseline rounds it alternated with.
  */
 export async function measureOverGraphql(): Promise<BenchmarkRow[]> {
   const server = await startBenchApi();
@@ -65,6 +88,7 @@ export async function measureOverGraphql(): Promise<BenchmarkRow[]> {
     const client = graphqlClient(`${server.url}/graphql`, connections);
     const { eventId, ticketTypeId } = await openSale(client);
     const seatId = randomUUID();
+    const reservationStream = `ticketType-${randomUUID()}`;
     await sql`CREATE TABLE ${sql.table(SEATS_TABLE)} (id text PRIMARY KEY, sold integer NOT NULL, cap integer NOT NULL)`.execute(
       server.db,
     );
@@ -83,63 +107,88 @@ export async function measureOverGraphql(): Promise<BenchmarkRow[]> {
       });
       return result.data?.placeBooking ? 1 : failed(result);
     };
+    const reserveThroughCommandPath = async (buyer: number) => {
+      const result = await client<{ reserveSeatThroughCommandPath: boolean }>(
+        RESERVE_SEAT_THROUGH_COMMAND_PATH,
+        {
+          streamName: reservationStream,
+          buyer,
+        },
+      );
+      return result.data?.reserveSeatThroughCommandPath === true ? 1 : failed(result);
+    };
     const reserveSeat = async () => {
       const result = await client<{ reserveSeatBaseline: boolean }>(RESERVE_SEAT_BASELINE, { seatId });
       return result.data?.reserveSeatBaseline === true ? 1 : failed(result);
     };
 
-    await measureThroughput(CLIENTS, WARM_UP_MS, placeBooking);
-    await projectionsCaughtUp(server.url);
-    await measureThroughput(CLIENTS, WARM_UP_MS, reserveSeat);
-    await projectionsCaughtUp(server.url);
-    const bookingLatencies: number[] = [];
-    const baselineLatencies: number[] = [];
-    const catchUps: number[] = [];
-    const bookingCpu: number[] = [];
-    const baselineCpu: number[] = [];
-    const rates = await compareWithBaseline(
-      ROUNDS,
-      async () => {
-        const rate = await cpuPerRequest(bookingCpu, bookingLatencies, () =>
-          measureThroughput(CLIENTS, ROUND_MS, timed(placeBooking, bookingLatencies)),
-        );
-        // The projections of a round's bookings would otherwise run on into the next round, the baseline's too.
-        catchUps.push(await projectionsCaughtUp(server.url));
-        return rate;
-      },
-      () =>
-        cpuPerRequest(baselineCpu, baselineLatencies, () =>
-          measureThroughput(CLIENTS, ROUND_MS, timed(reserveSeat, baselineLatencies)),
-        ),
-    );
-    const engine = server.engine;
+    const againstBaseline = (path: string, step: (client: number) => Promise<number>) =>
+      compareOverGraphql(server, path, step, reserveSeat);
     return [
-      {
-        database: engine,
-        case: '(b) over GraphQL',
-        path: 'placeBooking',
-        'reservations/s': Math.round(rates.subject),
-        ratio: rates.subject / rates.baseline,
-        'p50 ms': percentile(bookingLatencies, 0.5),
-        'p99 ms': percentile(bookingLatencies, 0.99),
-        'CPU ms/request': percentile(bookingCpu, 0.5),
-        'catch-up ms': percentile(catchUps, 0.5),
-      },
-      {
-        database: engine,
-        case: '(b) over GraphQL',
-        path: 'UPDATE resolver',
-        'reservations/s': Math.round(rates.baseline),
-        ratio: 1,
-        'p50 ms': percentile(baselineLatencies, 0.5),
-        'p99 ms': percentile(baselineLatencies, 0.99),
-        'CPU ms/request': percentile(baselineCpu, 0.5),
-      },
+      ...(await againstBaseline('placeBooking', placeBooking)),
+      ...(await againstBaseline('reservation command of (a)', reserveThroughCommandPath)),
     ];
   } finally {
     connections.destroy();
     await server.close();
   }
+}
+
+/**
+ * `subject` against `baseline` in alternating rounds, with one warm-up round each. After each of the subject's
+ * rounds the benchmark waits, untimed, for the projections to catch up, so that their work does not run on into the
+ * next round, the baseline's included.
+ */
+async function compareOverGraphql(
+  server: BenchApi,
+  path: string,
+  subject: (client: number) => Promise<number>,
+  baseline: () => Promise<number>,
+): Promise<BenchmarkRow[]> {
+  await measureThroughput(CLIENTS, WARM_UP_MS, subject);
+  await projectionsCaughtUp(server.url);
+  await measureThroughput(CLIENTS, WARM_UP_MS, baseline);
+  const subjectLatencies: number[] = [];
+  const baselineLatencies: number[] = [];
+  const catchUps: number[] = [];
+  const subjectCpu: number[] = [];
+  const baselineCpu: number[] = [];
+  const rates = await compareWithBaseline(
+    ROUNDS,
+    async () => {
+      const rate = await cpuPerRequest(subjectCpu, subjectLatencies, () =>
+        measureThroughput(CLIENTS, ROUND_MS, timed(subject, subjectLatencies)),
+      );
+      catchUps.push(await projectionsCaughtUp(server.url));
+      return rate;
+    },
+    () =>
+      cpuPerRequest(baselineCpu, baselineLatencies, () =>
+        measureThroughput(CLIENTS, ROUND_MS, timed(baseline, baselineLatencies)),
+      ),
+  );
+  const row = { database: server.engine, case: '(b) over GraphQL' };
+  return [
+    {
+      ...row,
+      path,
+      'reservations/s': Math.round(rates.subject),
+      ratio: rates.subject / rates.baseline,
+      'p50 ms': percentile(subjectLatencies, 0.5),
+      'p99 ms': percentile(subjectLatencies, 0.99),
+      'CPU ms/request': percentile(subjectCpu, 0.5),
+      'catch-up ms': percentile(catchUps, 0.5),
+    },
+    {
+      ...row,
+      path: 'UPDATE resolver',
+      'reservations/s': Math.round(rates.baseline),
+      ratio: 1,
+      'p50 ms': percentile(baselineLatencies, 0.5),
+      'p99 ms': percentile(baselineLatencies, 0.99),
+      'CPU ms/request': percentile(baselineCpu, 0.5),
+    },
+  ];
 }
 
 interface BenchApi {
@@ -160,7 +209,7 @@ async function startBenchApi(): Promise<BenchApi> {
   let api: Api;
   try {
     const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', DATABASE_URL: database?.url ?? '' });
-    api = await createApi({ config, logger: ['error'], extraModules: [FlashSaleBaselineModule] });
+    api = await createApi({ config, logger: ['error'], extraModules: [FlashSaleBenchModule] });
     await api.app.listen(0, '127.0.0.1');
   } catch (error) {
     await database?.drop();
@@ -332,10 +381,13 @@ async function cpuPerRequest(
   return rate;
 }
 
-function timed(step: () => Promise<number>, latencies: number[]): () => Promise<number> {
-  return async () => {
+function timed(
+  step: (client: number) => Promise<number>,
+  latencies: number[],
+): (client: number) => Promise<number> {
+  return async (client) => {
     const started = performance.now();
-    const items = await step();
+    const items = await step(client);
     latencies.push(performance.now() - started);
     return items;
   };

@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { BatchingCommandExecutor, PostgresEventStore } from '@ticketing/event-store';
-import type { CommandContext, SqlPool } from '@ticketing/platform';
-import {
-  AppError,
-  ErrorCode,
-  ruleViolation,
-  type Decider,
-  type DomainEvent,
-} from '@ticketing/platform/domain';
+import type { SqlPool } from '@ticketing/platform';
+import { AppError, ErrorCode, type Decider } from '@ticketing/platform/domain';
 import { openBenchDatabase, type BenchDatabase } from './bench-database';
 import type { Benchmark, BenchmarkRow } from './benchmark';
 import { measureOverGraphql } from './flash-sale-graphql';
 import { formatTable } from './format-table';
 import { compareWithBaseline, measureThroughput, percentile } from './throughput';
+import {
+  aBuyerContext,
+  type Inventory,
+  type ReserveTicket,
+  type TicketReserved,
+  ticketInventory,
+} from './ticket-inventory';
 
 const POOL_SIZE = 16;
 const BUYERS = 64;
@@ -23,19 +24,6 @@ const WARM_UP_MS = 500;
 const UNLIMITED = 1_000_000_000;
 const SELL_OUT_CAPACITY = 1_000;
 const SELL_OUT_ATTEMPTS = 5_000;
-
-type ReserveTicket = { type: 'ReserveTicket'; buyerId: string };
-type TicketReserved = DomainEvent<
-  'TicketReserved',
-  {
-    buyerId: string;
-    bookingId: string;
-    seat: number;
-    unitPrice: { amountMinor: number; currency: string };
-    holdExpiresAt: string;
-  }
->;
-type Inventory = { reserved: number };
 
 /**
  * One ticket type in a flash sale: thousands of buyers per second on ONE stream, through the batching command
@@ -136,38 +124,6 @@ async function openSecondProcess(
   return {
     store: new PostgresEventStore(other.pool, { schema: database.schema }),
     close: () => other.close(),
-  };
-}
-
-function ticketInventory(capacity: number): Decider<ReserveTicket, TicketReserved, Inventory> {
-  return {
-    initialState: { reserved: 0 },
-    decide(command, state) {
-      if (state.reserved >= capacity) throw ruleViolation('SOLD_OUT', `All ${capacity} tickets are reserved`);
-      return [
-        {
-          type: 'TicketReserved',
-          data: {
-            buyerId: command.buyerId,
-            bookingId: randomUUID(),
-            seat: state.reserved + 1,
-            unitPrice: { amountMinor: 4_500, currency: 'EUR' },
-            holdExpiresAt: '2026-06-01T19:15:00.000Z',
-          },
-        },
-      ];
-    },
-    evolve: (state) => ({ reserved: state.reserved + 1 }),
-  };
-}
-
-function aBuyerContext(buyer: number): CommandContext {
-  return {
-    commandId: randomUUID(),
-    actor: `buyer-${buyer}`,
-    correlationId: randomUUID(),
-    causationId: null,
-    now: new Date(),
   };
 }
 
