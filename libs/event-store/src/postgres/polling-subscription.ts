@@ -64,6 +64,8 @@ export class PollingSubscription implements Subscription {
       }
       return [];
     } catch (error) {
+      // A read that fails once the subscription is closed, as its pool shuts down, is nobody's concern.
+      if (this.closing.signal.aborted) return [];
       await this.close();
       throw error;
     }
