@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { AccessDeniedError } from '@eventstore/db-client';
 import { describeEventStoreContract } from '../contract/event-store.contract';
 import { SubscriptionRecorder } from '../contract/subscription-recorder';
 import { aNewEvent } from '../contract/test-events';
@@ -178,6 +179,22 @@ describeWithProtocolServer('EsdbEventStore when the server drops subscriptions',
 
     expect(received.map((event) => event.id)).toEqual(appended);
   }, 15_000);
+
+  it('ends a subscription the server refuses for good with that error, after the events that came before it', async () => {
+    const start = (await store.headPosition()) ?? undefined;
+    const streamName = uniqueStream('ticketType');
+    const appended = [aNewEvent({ type: 'TicketsReserved' }), aNewEvent({ type: 'TicketsReserved' })];
+    await store.append(streamName, appended, NO_STREAM);
+    const subscription = store.subscribeToAll({ after: start });
+    const delivered: RecordedEvent[] = [];
+    while (delivered.length < appended.length) delivered.push(...(await subscription.nextBatch(10)));
+
+    protocolServer!.refuseSubscriptions();
+
+    await expect(subscription.nextBatch(10)).rejects.toThrow(AccessDeniedError);
+    expect(delivered.map((event) => event.id)).toEqual(appended.map((event) => event.id));
+    expect(await subscription.nextBatch(10)).toEqual([]);
+  });
 
   it('resubscribes from its last event when the server restarts on the same port', async () => {
     const server = protocolServer!;

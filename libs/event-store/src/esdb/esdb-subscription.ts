@@ -62,8 +62,11 @@ export class EsdbSubscription implements Subscription {
     }
   }
 
-  async nextBatch(maxCount: number): Promise<RecordedEvent[]> {
-    if (this.closed) return [];
+  /**
+   * Once closed, or ended by a failure, the source is done and every batch is empty; a failure that came in while a
+   * batch was being taken is still thrown, once, by the next call.
+   */
+  nextBatch(maxCount: number): Promise<RecordedEvent[]> {
     return this.batches.next(maxCount);
   }
 

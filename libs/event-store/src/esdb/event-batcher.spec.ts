@@ -79,6 +79,19 @@ describe('EventBatcher', () => {
     expect(revisionsOf(await batches.next(10))).toEqual([1, 2]);
   });
 
+  it('reports a failure once: after it, events that ended give empty batches', async () => {
+    async function* failingAfterTwo(): AsyncGenerator<RecordedEvent> {
+      yield event(0);
+      yield event(1);
+      throw new Error('connection lost');
+    }
+    const batches = new EventBatcher(failingAfterTwo());
+
+    expect(revisionsOf(await batches.next(10))).toEqual([0, 1]);
+    await expect(batches.next(10)).rejects.toThrow('connection lost');
+    expect(await batches.next(10)).toEqual([]);
+  });
+
   it('hands over the events read before a failure, then reports the failure on the next call', async () => {
     let calls = 0;
     const failingAfterTwo: AsyncIterable<RecordedEvent> = {

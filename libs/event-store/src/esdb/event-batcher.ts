@@ -22,9 +22,9 @@ export class EventBatcher {
 
   /** The next batch of 1 to `max` events; empty when the events end. */
   async next(max: number): Promise<RecordedEvent[]> {
-    const first = await this.pull();
+    // Taken, whatever it brought: a failure is reported once, and what follows it is up to the events.
+    const first = await this.pull().finally(() => (this.pending = null));
     if (first.done) return [];
-    this.pending = null;
     const batch = [first.value];
     // One turn for the whole batch: what arrives before the event loop's next turn belongs to it.
     const turn = nextTurn();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type sendUnaryData, type ServerUnaryCall, Server, ServerCredentials } from '@grpc/grpc-js';
+import { type sendUnaryData, type ServerUnaryCall, Server, ServerCredentials, status } from '@grpc/grpc-js';
 import { Empty } from '@eventstore/db-client/generated/shared_pb';
 import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
 import { SupportedMethod, SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb';
@@ -64,7 +64,19 @@ export class EsdbProtocolServer {
 
   /** Ends every live `$all` subscription with UNAVAILABLE, as a node does when it loses leadership. */
   dropSubscriptions(): void {
-    for (const subscription of [...this.liveSubscriptions]) subscription.drop();
+    this.endSubscriptions(status.UNAVAILABLE, 'Subscription dropped by the server');
+  }
+
+  /**
+   * Ends every live `$all` subscription with UNAUTHENTICATED, as a node does once the credentials it was given are
+   * no longer valid: an error that retrying does not mend.
+   */
+  refuseSubscriptions(): void {
+    this.endSubscriptions(status.UNAUTHENTICATED, 'Authentication required');
+  }
+
+  private endSubscriptions(code: status, details: string): void {
+    for (const subscription of [...this.liveSubscriptions]) subscription.drop(code, details);
   }
 
   private appendSystemEvent(streamName: string, type: string, data: unknown): void {

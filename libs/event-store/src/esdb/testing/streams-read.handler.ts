@@ -7,9 +7,12 @@ import { type ReadFilter, readFilterFrom } from './read-filter';
 
 type ReadCall = ServerWritableStream<ReadReq, ReadResp>;
 
-/** A `$all` subscription the server is serving, which it can drop as a node does when it shuts down. */
+/**
+ * A `$all` subscription the server is serving, which it can end with an error: UNAVAILABLE as a node does when it
+ * shuts down, or a refusal such as UNAUTHENTICATED.
+ */
 export interface LiveSubscription {
-  drop(): void;
+  drop(code: status, details: string): void;
 }
 
 /**
@@ -105,10 +108,10 @@ async function subscribeToAll(
   const ended = new AbortController();
   const endedSignal = new Promise<void>((resolve) => ended.signal.addEventListener('abort', () => resolve()));
   const subscription: LiveSubscription = {
-    drop: () => {
+    drop: (code, details) => {
       if (ended.signal.aborted) return;
       ended.abort();
-      failCall(call, status.UNAVAILABLE, 'Subscription dropped by the server');
+      failCall(call, code, details);
     },
   };
   call.on('cancelled', () => ended.abort());
