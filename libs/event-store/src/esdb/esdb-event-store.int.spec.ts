@@ -9,8 +9,8 @@ import { EsdbProtocolServer } from './testing/esdb-protocol-server';
 
 /**
  * Runs against the in-process protocol server, or against a real EventStoreDB when ESDB_URL is set
- * (`ESDB_URL='esdb://localhost:2113?tls=false' npm run test:esdb`). Tests that make the server drop subscriptions or
- * restart need the protocol server and are skipped against a real one.
+ * (`ESDB_URL='esdb://localhost:2113?tls=false' npm run test:esdb`). Tests that make the server drop or refuse
+ * subscriptions, or restart, need the protocol server and are skipped against a real one.
  */
 const realServerUrl = process.env.ESDB_URL;
 const describeWithProtocolServer = realServerUrl ? describe.skip : describe;
