@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsString, Length } from 'class-validator';
-import { Trim } from './trim.transform';
+import { Trim } from '@ticketing/platform';
 
 @InputType()
 export class CancelEventInput {

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { Omittable } from './omittable.validator';
-import { Trim } from './trim.transform';
+import { Trim } from '@ticketing/platform';
 
 @InputType()
 export class CreateAccessCodeInput {

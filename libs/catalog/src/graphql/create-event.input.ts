@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { EventFormat } from './event.enums';
-import { Trim } from './trim.transform';
+import { Trim } from '@ticketing/platform';
 import { VenueInput } from './venue.input';
 
 @InputType({ description: 'Instants are UTC; the event is shown in its `timeZone`.' })

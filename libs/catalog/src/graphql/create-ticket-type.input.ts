@@ -23,7 +23,7 @@ import {
   TicketTypeAccess,
   TicketTypeVisibility,
 } from './ticket-type.enums';
-import { Trim, TrimEach } from './trim.transform';
+import { Trim, TrimEach } from '@ticketing/platform';
 
 @InputType({ description: 'Fields left out take their default. Instants are UTC.' })
 export class CreateTicketTypeInput {

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { Trim } from './trim.transform';
+import { Trim } from '@ticketing/platform';
 
 @ArgsType()
 export class TicketTypeArgs {

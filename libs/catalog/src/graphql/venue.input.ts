@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsISO31661Alpha2, IsString, Length } from 'class-validator';
-import { Trim } from './trim.transform';
+import { Trim } from '@ticketing/platform';
 
 @InputType()
 export class VenueInput {

@@ -1,6 +1,7 @@
 import { Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
 import { Role } from '@ticketing/platform/domain';
+import { Trim } from '@ticketing/platform';
 
 registerEnumType(Role, {
   name: 'Role',
@@ -55,6 +56,7 @@ export class SignUpInput {
   password!: string;
 
   @Field()
+  @Trim()
   @IsString()
   @Length(1, 100)
   displayName!: string;

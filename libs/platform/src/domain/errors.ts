@@ -48,6 +48,11 @@ export function conflict(reason: string, message: string): AppError {
   return new AppError(ErrorCode.CONFLICT, message, reason);
 }
 
+/** A request we cannot read as one, for a reason of its own rather than per field (a webhook's missing signature). */
+export function invalidRequest(reason: string, message: string): AppError {
+  return new AppError(ErrorCode.VALIDATION_FAILED, message, reason);
+}
+
 export function unauthenticated(message = 'Sign in to do this'): AppError {
   return new AppError(ErrorCode.UNAUTHENTICATED, message);
 }

@@ -3,3 +3,4 @@ export * from './validation.pipe';
 export * from './query-limits.plugin';
 export * from './graphql-context';
 export * from './current-context.decorator';
+export * from './trim.transform';

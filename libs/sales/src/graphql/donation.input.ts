@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsISO4217CurrencyCode, IsInt, Max, Min } from 'class-validator';
+import { IsISO4217CurrencyCode, IsInt, Matches, Max, Min } from 'class-validator';
 
 const MAX_DONATION = 100_000_000;
 
@@ -11,7 +11,8 @@ export class DonationInput {
   @Max(MAX_DONATION)
   amount!: number;
 
-  @Field({ description: 'ISO 4217, e.g. EUR.' })
+  @Field({ description: 'ISO 4217, three upper-case letters, e.g. EUR.' })
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be three upper-case letters' })
   @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as EUR' })
   currency!: string;
 }

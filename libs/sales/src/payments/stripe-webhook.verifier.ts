@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, Clock } from '@ticketing/platform';
-import { AppError, ErrorCode } from '@ticketing/platform/domain';
+import { AppError, ErrorCode, invalidRequest } from '@ticketing/platform/domain';
 import Stripe from 'stripe';
 
 /**
@@ -25,27 +25,24 @@ export class StripeWebhookVerifier {
       );
     }
     if (!payload || payload.length === 0) {
-      throw rejected(
+      throw invalidRequest(
         'STRIPE_PAYLOAD_MISSING',
         'Send the event as Stripe sent it, with Content-Type application/json',
       );
     }
-    if (!signature) throw rejected('STRIPE_SIGNATURE_MISSING', 'The Stripe-Signature header is missing');
+    if (!signature)
+      throw invalidRequest('STRIPE_SIGNATURE_MISSING', 'The Stripe-Signature header is missing');
     try {
       const receivedAt = this.clock.now().getTime();
       return Stripe.webhooks.constructEvent(payload, signature, secret, undefined, undefined, receivedAt);
     } catch (error) {
       if (error instanceof Stripe.errors.StripeSignatureVerificationError) {
-        throw rejected(
+        throw invalidRequest(
           'STRIPE_SIGNATURE_INVALID',
           'The Stripe-Signature header does not match this body under the endpoint secret, or is too old',
         );
       }
-      throw rejected('STRIPE_PAYLOAD_INVALID', 'The body is not a Stripe event');
+      throw invalidRequest('STRIPE_PAYLOAD_INVALID', 'The body is not a Stripe event');
     }
   }
-}
-
-function rejected(reason: string, message: string): AppError {
-  return new AppError(ErrorCode.VALIDATION_FAILED, message, reason);
 }

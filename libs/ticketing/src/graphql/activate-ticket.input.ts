@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { TicketHolderInput } from './ticket-holder.input';
+import { Trim } from '@ticketing/platform';
 
 const MAX_AMOUNT = 100_000_000;
 
@@ -18,11 +19,13 @@ export class DoorPaymentInput {
   currency!: string;
 
   @Field({ description: 'How it was paid: cash, card...' })
+  @Trim()
   @IsString()
   @Length(1, 50)
   method!: string;
 
   @Field({ description: "The payment's reference: a till receipt, a card terminal's transaction id..." })
+  @Trim()
   @IsString()
   @Length(1, 200)
   reference!: string;

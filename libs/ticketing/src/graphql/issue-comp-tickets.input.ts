@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { MAX_COMPS_PER_CALL } from '../domain/staff-tickets';
 import { TicketHolderInput } from './ticket-holder.input';
+import { Trim } from '@ticketing/platform';
 
 @InputType()
 export class IssueCompTicketsInput {
@@ -24,6 +25,7 @@ export class IssueCompTicketsInput {
   holders!: TicketHolderInput[];
 
   @Field({ description: 'Why they are given (speakers, press...), kept on each ticket.' })
+  @Trim()
   @IsString()
   @Length(1, 500)
   note!: string;

@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
+import { Trim } from '@ticketing/platform';
 
 @InputType('TicketHolderInput', {
   description: 'The person a ticket admits: the address it goes to and their name.',
@@ -11,6 +12,7 @@ export class TicketHolderInput {
   email!: string;
 
   @Field()
+  @Trim()
   @IsString()
   @Length(1, 200)
   name!: string;

@@ -1,0 +1,48 @@
+import { createValidationPipe } from '@ticketing/platform';
+import { AppError } from '@ticketing/platform/domain';
+import { PlaceBookingInput } from './place-booking.input';
+
+const validate = (value: Record<string, unknown>) =>
+  createValidationPipe().transform(value, { type: 'body', metatype: PlaceBookingInput });
+
+async function invalidFields(value: Record<string, unknown>): Promise<unknown> {
+  const error = await validate(value).then(
+    () => null,
+    (thrown: unknown) => thrown,
+  );
+  return error instanceof AppError
+    ? { code: error.code, fields: (error.details?.fields as { field: string }[]).map((f) => f.field) }
+    : error;
+}
+
+const booking = {
+  eventId: 'event-1',
+  idempotencyKey: 'checkout-7f3a',
+  items: [{ ticketTypeId: 'type-1', quantity: 1 }],
+};
+
+describe('PlaceBookingInput', () => {
+  it("trims a guest's name and refuses a blank one", async () => {
+    const placed = await validate({
+      ...booking,
+      guest: { email: 'alex@example.com', name: '  Alex Reyes ' },
+    });
+    expect(placed.guest.name).toBe('Alex Reyes');
+    expect(await invalidFields({ ...booking, guest: { email: 'alex@example.com', name: '   ' } })).toEqual({
+      code: 'VALIDATION_FAILED',
+      fields: ['guest.name'],
+    });
+  });
+
+  it('a donation names its currency in three upper-case letters', async () => {
+    const donation = (currency: string) => ({
+      ...booking,
+      items: [{ ticketTypeId: 'type-1', quantity: 1, donation: { amount: 1000, currency } }],
+    });
+    expect((await validate(donation('EUR'))).items[0].donation.currency).toBe('EUR');
+    expect(await invalidFields(donation('eur'))).toEqual({
+      code: 'VALIDATION_FAILED',
+      fields: ['items.0.donation.currency'],
+    });
+  });
+});
