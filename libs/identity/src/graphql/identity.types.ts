@@ -1,7 +1,7 @@
 import { Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { IsIn, IsString, Length, MaxLength } from 'class-validator';
 import { Role } from '@ticketing/platform/domain';
-import { Trim } from '@ticketing/platform';
+import { IsEmailAddress, Trim } from '@ticketing/platform';
 
 registerEnumType(Role, {
   name: 'Role',
@@ -46,7 +46,7 @@ export class AuthPayloadType {
 @InputType()
 export class SignUpInput {
   @Field()
-  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @IsEmailAddress()
   @MaxLength(254)
   email!: string;
 

@@ -22,4 +22,14 @@ describe('SignUpInput', () => {
       expect.objectContaining({ field: 'displayName' }),
     ]);
   });
+
+  it('refuses an address with a space, which a quoted local part would allow', async () => {
+    const refused = await validate({ ...signUp, email: '"ana maria"@example.com', displayName: 'Ana' }).then(
+      () => null,
+      (thrown: unknown) => thrown,
+    );
+    expect((refused as AppError).details?.fields).toEqual([
+      { field: 'email', messages: ['email must be an e-mail address'] },
+    ]);
+  });
 });

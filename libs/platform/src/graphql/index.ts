@@ -4,3 +4,4 @@ export * from './query-limits.plugin';
 export * from './graphql-context';
 export * from './current-context.decorator';
 export * from './trim.transform';
+export * from './email-address.validator';

@@ -34,6 +34,15 @@ describe('PlaceBookingInput', () => {
     });
   });
 
+  it("refuses a guest's address with a space, which a quoted local part would allow", async () => {
+    expect(
+      await invalidFields({ ...booking, guest: { email: '"alex reyes"@example.com', name: 'Alex' } }),
+    ).toEqual({
+      code: 'VALIDATION_FAILED',
+      fields: ['guest.email'],
+    });
+  });
+
   it('a donation names its currency in three upper-case letters', async () => {
     const donation = (currency: string) => ({
       ...booking,

@@ -1,11 +1,11 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
-import { Trim } from '@ticketing/platform';
+import { IsString, Length, MaxLength } from 'class-validator';
+import { IsEmailAddress, Trim } from '@ticketing/platform';
 
 @InputType({ description: 'Who books without an account: their tickets go to this address.' })
 export class GuestInput {
   @Field()
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(320)
   email!: string;
 

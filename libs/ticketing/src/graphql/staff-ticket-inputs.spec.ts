@@ -47,6 +47,15 @@ describe('staff ticket inputs', () => {
     ).toEqual({ code: 'VALIDATION_FAILED', fields: ['holders.0.name'] });
   });
 
+  it("refuses a holder's address with a space, which a quoted local part would allow", async () => {
+    expect(
+      await invalidFields(
+        { ...doorSale, holder: { email: '"wren walker"@example.com', name: 'Wren' } },
+        ActivateTicketInput,
+      ),
+    ).toEqual({ code: 'VALIDATION_FAILED', fields: ['holder.email'] });
+  });
+
   it('a comp note says something', async () => {
     expect(await invalidFields({ ...comps, note: '   ' }, IssueCompTicketsInput)).toEqual({
       code: 'VALIDATION_FAILED',

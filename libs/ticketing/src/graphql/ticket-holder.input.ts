@@ -1,13 +1,13 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
-import { Trim } from '@ticketing/platform';
+import { IsString, Length, MaxLength } from 'class-validator';
+import { IsEmailAddress, Trim } from '@ticketing/platform';
 
 @InputType('TicketHolderInput', {
   description: 'The person a ticket admits: the address it goes to and their name.',
 })
 export class TicketHolderInput {
   @Field()
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(320)
   email!: string;
 
