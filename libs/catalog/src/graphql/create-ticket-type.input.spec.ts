@@ -1,22 +1,14 @@
-import { createValidationPipe } from '@ticketing/platform';
-import { AppError } from '@ticketing/platform/domain';
+import { refusedFields, validateInput } from '../../../platform/src/graphql/testing/validate-input';
 import { CreateTicketTypeInput } from './create-ticket-type.input';
 import { UpdateTicketTypeInput } from './update-ticket-type.input';
 
 type InputClass = typeof CreateTicketTypeInput | typeof UpdateTicketTypeInput;
 
 const validate = (value: Record<string, unknown>, metatype: InputClass = CreateTicketTypeInput) =>
-  createValidationPipe().transform(value, { type: 'body', metatype });
+  validateInput<CreateTicketTypeInput | UpdateTicketTypeInput>(metatype, value);
 
-async function invalidFields(value: Record<string, unknown>, metatype?: InputClass): Promise<unknown> {
-  const error = await validate(value, metatype).then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  return error instanceof AppError
-    ? { code: error.code, fields: (error.details?.fields as { field: string }[]).map((f) => f.field) }
-    : error;
-}
+const invalidFields = (value: Record<string, unknown>, metatype: InputClass = CreateTicketTypeInput) =>
+  refusedFields(metatype, value);
 
 const required = { name: 'VIP', pricingType: 'PAID', attendanceMode: 'IN_PERSON', totalQuantity: 200 };
 

@@ -1,26 +1,7 @@
-import type { LogPosition, RecordedEvent } from '../event-store.port';
+import type { RecordedEvent } from '../event-store.port';
 import { AppendSignal } from './append-signal';
+import { at, commitsOf, eventAt } from './testing/events-at';
 import { LogTail } from './log-tail';
-
-const at = (commit: number): LogPosition => ({ commit: BigInt(commit), prepare: 0n });
-
-function event(commit: number): RecordedEvent {
-  return {
-    id: `event-${commit}`,
-    type: 'Happened',
-    data: { commit },
-    metadata: {
-      actor: null,
-      correlationId: 'c',
-      causationId: null,
-      occurredAt: '2026-11-23T00:00:00.000Z',
-      schemaVersion: 1,
-    },
-    streamName: `stream-${commit}`,
-    revision: 0n,
-    position: at(commit),
-  };
-}
 
 /** An in-memory log of events at commits 1, 2, 3, ... that counts the reads it answers. */
 function inMemoryLog(capacity = 100) {
@@ -39,11 +20,10 @@ function inMemoryLog(capacity = 100) {
     capacity,
   );
   const append = (count: number) => {
-    for (let i = 0; i < count; i += 1) events.push(event(events.length + 1));
+    for (let i = 0; i < count; i += 1) events.push(eventAt(events.length + 1));
     appended.notify();
   };
-  const commits = (page: { events: RecordedEvent[] }) =>
-    page.events.map((recorded) => Number(recorded.position.commit));
+  const commits = (page: { events: RecordedEvent[] }) => commitsOf(page.events);
   return { tail, reads, append, commits, appended, fail: (error: Error | null) => (failure = error) };
 }
 

@@ -1,27 +1,8 @@
 import type { LogPosition, RecordedEvent } from '../event-store.port';
 import { AppendSignal } from './append-signal';
+import { commitsOf, eventAt } from './testing/events-at';
 import type { LogPage } from './log-tail';
 import { PollingSubscription } from './polling-subscription';
-
-const at = (commit: number): LogPosition => ({ commit: BigInt(commit), prepare: 0n });
-
-function event(commit: number): RecordedEvent {
-  return {
-    id: `event-${commit}`,
-    type: 'Happened',
-    data: { commit },
-    metadata: {
-      actor: null,
-      correlationId: 'c',
-      causationId: null,
-      occurredAt: '2026-11-23T00:00:00.000Z',
-      schemaVersion: 1,
-    },
-    streamName: `stream-${commit}`,
-    revision: 0n,
-    position: at(commit),
-  };
-}
 
 /** A log of events at commits 1, 2, 3, ... read in pages of `pageSize`, counting the reads it answers. */
 function pagedLog(pageSize: number) {
@@ -50,7 +31,7 @@ function pagedLog(pageSize: number) {
     });
   /** An append of another process: in the log, but no signal here. */
   const appendElsewhere = (count: number) => {
-    for (let i = 0; i < count; i += 1) events.push(event(events.length + 1));
+    for (let i = 0; i < count; i += 1) events.push(eventAt(events.length + 1));
   };
   const append = (count: number) => {
     appendElsewhere(count);
@@ -74,7 +55,6 @@ function pagedLog(pageSize: number) {
   };
 }
 
-const commits = (batch: RecordedEvent[]) => batch.map((recorded) => Number(recorded.position.commit));
 const stillWaiting = (promise: Promise<unknown>) =>
   Promise.race([promise.then(() => false), new Promise((resolve) => setTimeout(resolve, 30, true))]);
 
@@ -84,10 +64,10 @@ describe('PollingSubscription', () => {
     log.append(7);
     const subscription = log.subscribe();
 
-    expect(commits(await subscription.nextBatch(2))).toEqual([1, 2]);
-    expect(commits(await subscription.nextBatch(2))).toEqual([3, 4]);
-    expect(commits(await subscription.nextBatch(2))).toEqual([5]);
-    expect(commits(await subscription.nextBatch(10))).toEqual([6, 7]);
+    expect(commitsOf(await subscription.nextBatch(2))).toEqual([1, 2]);
+    expect(commitsOf(await subscription.nextBatch(2))).toEqual([3, 4]);
+    expect(commitsOf(await subscription.nextBatch(2))).toEqual([5]);
+    expect(commitsOf(await subscription.nextBatch(10))).toEqual([6, 7]);
     expect(log.reads).toEqual([null, 5]);
     await subscription.close();
   });
@@ -96,13 +76,13 @@ describe('PollingSubscription', () => {
     const log = pagedLog(5);
     log.append(2);
     const subscription = log.subscribe();
-    expect(commits(await subscription.nextBatch(10))).toEqual([1, 2]);
+    expect(commitsOf(await subscription.nextBatch(10))).toEqual([1, 2]);
 
     const next = subscription.nextBatch(10);
     expect(await stillWaiting(next)).toBe(true);
     log.append(1);
 
-    expect(commits(await next)).toEqual([3]);
+    expect(commitsOf(await next)).toEqual([3]);
     expect(log.reads).toEqual([null, 2]);
     await subscription.close();
   });
@@ -115,7 +95,7 @@ describe('PollingSubscription', () => {
 
     log.appendElsewhere(1);
 
-    expect(commits(await next)).toEqual([1]);
+    expect(commitsOf(await next)).toEqual([1]);
     expect(log.reads).toEqual([null, null]);
     await subscription.close();
   });
@@ -124,7 +104,7 @@ describe('PollingSubscription', () => {
     const log = pagedLog(3);
     log.append(5);
     const subscription = log.subscribe();
-    expect(commits(await subscription.nextBatch(1))).toEqual([1]);
+    expect(commitsOf(await subscription.nextBatch(1))).toEqual([1]);
 
     const iterated: number[] = [];
     for await (const recorded of subscription) {
