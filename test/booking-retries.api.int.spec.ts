@@ -107,4 +107,22 @@ describe('placeBooking sent again: after a gateway outage, and twice at once', (
     );
     expect(await eventually(general, (held) => held === heldBefore + 3)).toBe(heldBefore + 3);
   });
+
+  it('a checkout refused once its buyer was counted, sent again under the same key, is told to use a new key and holds nothing', async () => {
+    const request = {
+      eventId: festival.eventId,
+      idempotencyKey: 'too-many-vip',
+      guest: { email: 'hopeful@example.com', name: 'Hopeful Buyer' },
+      items: [{ ticketTypeId: festival.vip, quantity: 4 }],
+    };
+    const heldBefore = await heldOfVip();
+
+    const refused = await api.graphql(PLACE_BOOKING, { input: request });
+    const retried = await api.graphql(PLACE_BOOKING, { input: request });
+
+    expect(refused.errors?.[0].extensions).toMatchObject({ reason: 'NOT_ENOUGH_UNITS' });
+    expect(retried.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'BOOKING_ID_REUSED' });
+    expect(retried.errors?.[0].message).toMatch(/new idempotency key/);
+    expect(await heldOfVip()).toBe(heldBefore);
+  });
 });

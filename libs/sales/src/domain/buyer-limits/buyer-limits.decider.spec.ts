@@ -124,6 +124,11 @@ describe('counting a booking against the buyer limits', () => {
     expect(when(ended, reserve('b1', { ga: 1 })).error?.reason).toBe('BOOKING_ID_REUSED');
   });
 
+  it('tells the retry of a checkout that was refused or ended to use a new key', () => {
+    const ended = history(reserve('b1', { ga: 1 }), release('b1'));
+    expect(when(ended, reserve('b1', { ga: 1 })).error?.message).toMatch(/new idempotency key/);
+  });
+
   it.each([
     ['no items', {}, 'INVALID_QUANTITY'],
     ['a quantity of 0', { ga: 0 }, 'INVALID_QUANTITY'],

@@ -55,6 +55,13 @@ function reserve(command: ReserveBuyerUnits, state: BuyerLimitsState, now: Date)
   assertValidItems(items);
   const existing = state.bookings[bookingId];
   if (existing?.status === 'HELD' && sameItems(existing.items, items)) return [];
+  if (existing?.status === 'RELEASED') {
+    // A checkout refused after the allowance was held lands here when retried: its key is spent.
+    throw conflict(
+      'BOOKING_ID_REUSED',
+      `Booking ${bookingId} was refused or has ended; place the booking again under a new idempotency key`,
+    );
+  }
   if (existing) {
     throw conflict('BOOKING_ID_REUSED', `Booking ${bookingId} already counted other tickets for this buyer`);
   }
