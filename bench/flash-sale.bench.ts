@@ -1,19 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { inventoryStream } from '@ticketing/catalog';
 import { BatchingCommandExecutor, PostgresEventStore } from '@ticketing/event-store';
 import type { SqlPool } from '@ticketing/platform';
-import { AppError, ErrorCode, type Decider } from '@ticketing/platform/domain';
+import { AppError, ErrorCode } from '@ticketing/platform/domain';
 import { openBenchDatabase, type BenchDatabase } from './bench-database';
 import type { Benchmark, BenchmarkRow } from './benchmark';
 import { measureOverGraphql } from './flash-sale-graphql';
 import { formatTable } from './format-table';
 import { compareWithBaseline, measureThroughput, percentile } from './throughput';
-import {
-  aBuyerContext,
-  type Inventory,
-  type ReserveTicket,
-  type TicketReserved,
-  ticketInventory,
-} from './ticket-inventory';
+import { holdOneUnit, openInventory, type Sale } from './ticket-inventory';
 
 const POOL_SIZE = 16;
 const BUYERS = 64;
@@ -26,18 +21,18 @@ const SELL_OUT_CAPACITY = 1_000;
 const SELL_OUT_ATTEMPTS = 5_000;
 
 /**
- * One ticket type in a flash sale: thousands of buyers per second on ONE stream, through the batching command
- * executor and the Postgres event store, against the plainest way to sell a seat without overselling, a conditional
+ * One ticket type in a flash sale: thousands of buyers per second holding units on ONE stream, through the
+ * product's own hold (see `holdOneUnit`) and the Postgres event store, against the plainest way to sell a seat without overselling, a conditional
  * UPDATE of a counter row from the same pool at the same concurrency. It also sells out a small room with five times
  * as many buyers as seats and fails the run unless exactly the capacity was sold.
  */
 export const flashSaleBenchmark: Benchmark = {
   name: 'flash-sale',
   description:
-    `${BUYERS} concurrent buyers on one ticket type: the batching command executor against a conditional ` +
+    `${BUYERS} concurrent buyers on one ticket type: the inventory's hold through its hot stream's owner against a conditional ` +
     `UPDATE of a counter row; then ${SELL_OUT_ATTEMPTS.toLocaleString('en-US')} buyers for ` +
-    `${SELL_OUT_CAPACITY.toLocaleString('en-US')} seats, by one and by two processes; then placeBooking over ` +
-    'GraphQL against the UPDATE behind a GraphQL mutation of the same server',
+    `${SELL_OUT_CAPACITY.toLocaleString('en-US')} seats, by one and by two processes; then the same hold, and a ` +
+    'whole placeBooking, over GraphQL against the UPDATE behind a GraphQL mutation of the same server',
   async run() {
     const database = await openBenchDatabase(POOL_SIZE);
     const second = await openSecondProcess(database);
@@ -49,18 +44,17 @@ export const flashSaleBenchmark: Benchmark = {
       await pool.query(
         `CREATE TABLE "${schema}".seats (id text PRIMARY KEY, sold integer NOT NULL, cap integer NOT NULL)`,
       );
-      const inventory = ticketInventory(UNLIMITED);
-      const stream = `ticketType-${randomUUID()}`;
+      const sale = await openInventory(executor, UNLIMITED);
       const seatRow = randomUUID();
       await pool.query(`INSERT INTO "${schema}".seats VALUES ($1, 0, $2)`, [seatRow, UNLIMITED]);
 
-      await reserveThroughExecutor(executor, inventory, stream, WARM_UP_MS, []);
+      await reserveThroughExecutor(executor, sale, WARM_UP_MS, []);
       await reserveThroughUpdate(pool, schema, seatRow, WARM_UP_MS, []);
       const executorLatencies: number[] = [];
       const baselineLatencies: number[] = [];
       const rates = await compareWithBaseline(
         ROUNDS,
-        () => reserveThroughExecutor(executor, inventory, stream, ROUND_MS, executorLatencies),
+        () => reserveThroughExecutor(executor, sale, ROUND_MS, executorLatencies),
         () => reserveThroughUpdate(pool, schema, seatRow, ROUND_MS, baselineLatencies),
       );
       const oneProcess = await sellOut(store, [executor]);
@@ -75,7 +69,7 @@ export const flashSaleBenchmark: Benchmark = {
           ratio: rates.subject / rates.baseline,
           'p50 ms': percentile(executorLatencies, 0.5),
           'p99 ms': percentile(executorLatencies, 0.99),
-          'events/append': await eventsPerAppend(pool, schema, stream),
+          'events/append': await eventsPerAppend(pool, schema, inventoryStream(sale.eventId)),
         },
         {
           database: engine,
@@ -90,7 +84,7 @@ export const flashSaleBenchmark: Benchmark = {
         sellOutRow(engine, 'executor, 2 processes', twoProcesses),
       ];
       const oversoldOrUndersold = [oneProcess, twoProcesses].some(
-        (result) => result.succeeded !== SELL_OUT_CAPACITY || result.streamEvents !== SELL_OUT_CAPACITY,
+        (result) => result.succeeded !== SELL_OUT_CAPACITY || result.holdsRecorded !== SELL_OUT_CAPACITY,
       );
       if (oversoldOrUndersold) {
         throw new Error(
@@ -130,17 +124,15 @@ async function openSecondProcess(
 /** Successful reservations per second; every reservation's latency goes into `latencies`, in milliseconds. */
 function reserveThroughExecutor(
   executor: BatchingCommandExecutor,
-  inventory: Decider<ReserveTicket, TicketReserved, Inventory>,
-  stream: string,
+  sale: Sale,
   durationMs: number,
   latencies: number[],
 ): Promise<number> {
   return measureThroughput(BUYERS, durationMs, async (buyer) => {
     const started = performance.now();
-    const command: ReserveTicket = { type: 'ReserveTicket', buyerId: `buyer-${buyer}` };
-    const outcome = await executor.execute(inventory, stream, command, aBuyerContext(buyer));
+    const held = await holdOneUnit(executor, sale, buyer);
     latencies.push(performance.now() - started);
-    return outcome.events.length;
+    return held ? 1 : 0;
   });
 }
 
@@ -166,7 +158,7 @@ interface SellOutResult {
   succeeded: number;
   soldOut: number;
   conflicts: number;
-  streamEvents: number;
+  holdsRecorded: number;
   latencies: number[];
 }
 
@@ -178,8 +170,7 @@ async function sellOut(
   store: PostgresEventStore,
   executors: BatchingCommandExecutor[],
 ): Promise<SellOutResult> {
-  const inventory = ticketInventory(SELL_OUT_CAPACITY);
-  const stream = `ticketType-${randomUUID()}`;
+  const sale = await openInventory(executors[0], SELL_OUT_CAPACITY);
   const latencies: number[] = [];
   let attempts = 0;
   let succeeded = 0;
@@ -191,10 +182,8 @@ async function sellOut(
       while (attempts < SELL_OUT_ATTEMPTS) {
         attempts += 1;
         const attemptStarted = performance.now();
-        const command: ReserveTicket = { type: 'ReserveTicket', buyerId: `buyer-${buyer}` };
         try {
-          await executor.execute(inventory, stream, command, aBuyerContext(buyer));
-          succeeded += 1;
+          if (await holdOneUnit(executor, sale, buyer)) succeeded += 1;
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           if (error.reason === 'SOLD_OUT') soldOut += 1;
@@ -205,8 +194,9 @@ async function sellOut(
       }
     }),
   );
-  const streamEvents = (await store.readStream(stream)).length;
-  return { succeeded, soldOut, conflicts, streamEvents, latencies };
+  const recorded = await store.readStream(inventoryStream(sale.eventId));
+  const holdsRecorded = recorded.filter((event) => event.type === 'UnitsReserved').length;
+  return { succeeded, soldOut, conflicts, holdsRecorded, latencies };
 }
 
 function sellOutRow(database: string, path: string, result: SellOutResult): BenchmarkRow {
@@ -219,7 +209,7 @@ function sellOutRow(database: string, path: string, result: SellOutResult): Benc
     succeeded: result.succeeded,
     'sold out': result.soldOut,
     conflicts: result.conflicts,
-    'stream events': result.streamEvents,
+    'holds in stream': result.holdsRecorded,
   };
 }
 

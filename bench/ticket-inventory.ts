@@ -1,45 +1,55 @@
 import { randomUUID } from 'node:crypto';
+import { inventoryDecider, type InventoryCommand, inventoryStream } from '@ticketing/catalog';
+import type { BatchingCommandExecutor } from '@ticketing/event-store';
 import type { CommandContext } from '@ticketing/platform';
-import { ruleViolation, type Decider, type DomainEvent } from '@ticketing/platform/domain';
 
-/** The command path of the flash sale: one seat for one buyer, on the ticket type's one stream. */
-export type ReserveTicket = { type: 'ReserveTicket'; buyerId: string };
-export type TicketReserved = DomainEvent<
-  'TicketReserved',
-  {
-    buyerId: string;
-    bookingId: string;
-    seat: number;
-    unitPrice: { amountMinor: number; currency: string };
-    holdExpiresAt: string;
-  }
->;
-export type Inventory = { reserved: number };
-
-/** Sells seats one by one until `capacity` are reserved, then refuses with SOLD_OUT. */
-export function ticketInventory(capacity: number): Decider<ReserveTicket, TicketReserved, Inventory> {
-  return {
-    initialState: { reserved: 0 },
-    decide(command, state) {
-      if (state.reserved >= capacity) throw ruleViolation('SOLD_OUT', `All ${capacity} tickets are reserved`);
-      return [
-        {
-          type: 'TicketReserved',
-          data: {
-            buyerId: command.buyerId,
-            bookingId: randomUUID(),
-            seat: state.reserved + 1,
-            unitPrice: { amountMinor: 4_500, currency: 'EUR' },
-            holdExpiresAt: '2026-06-01T19:15:00.000Z',
-          },
-        },
-      ];
-    },
-    evolve: (state) => ({ reserved: state.reserved + 1 }),
-  };
+/** One ticket type on sale, in its event's inventory stream. */
+export interface Sale {
+  eventId: string;
+  ticketTypeId: string;
 }
 
-export function aBuyerContext(buyer: number): CommandContext {
+const HOLD_MS = 15 * 60_000;
+
+/**
+ * Registers a fresh ticket type of `capacity` units in a fresh event's inventory, through `hotStreams`, so that the
+ * same owner of the stream then takes the holds.
+ */
+export async function openInventory(hotStreams: BatchingCommandExecutor, capacity: number): Promise<Sale> {
+  const sale = { eventId: randomUUID(), ticketTypeId: randomUUID() };
+  await hotStreams.execute(
+    inventoryDecider,
+    inventoryStream(sale.eventId),
+    { type: 'RegisterTicketType', ...sale, capacity },
+    aBuyerContext(0),
+  );
+  return sale;
+}
+
+/**
+ * The command path of the flash sale: the product's own hold of units, the step of placeBooking that can oversell,
+ * for one unit and one buyer. It runs the inventory's decider on the event's inventory stream through the owner of
+ * that hot stream, exactly as a booking does, and is refused with SOLD_OUT when nothing is left. Resolves to true
+ * when the unit is held.
+ */
+export async function holdOneUnit(
+  hotStreams: BatchingCommandExecutor,
+  sale: Sale,
+  buyer: number,
+): Promise<boolean> {
+  const context = aBuyerContext(buyer);
+  const command: InventoryCommand = {
+    type: 'ReserveUnits',
+    eventId: sale.eventId,
+    reservationId: randomUUID(),
+    items: [{ ticketTypeId: sale.ticketTypeId, quantity: 1 }],
+    expiresAt: new Date(context.now.getTime() + HOLD_MS),
+  };
+  const outcome = await hotStreams.execute(inventoryDecider, inventoryStream(sale.eventId), command, context);
+  return outcome.events.some((event) => event.type === 'UnitsReserved');
+}
+
+function aBuyerContext(buyer: number): CommandContext {
   return {
     commandId: randomUUID(),
     actor: `buyer-${buyer}`,
