@@ -10,6 +10,7 @@ import {
 } from '@ticketing/event-store';
 import type { CommandContext } from '@ticketing/platform';
 import type { BuyerItem, BuyerReleaseReason } from '../domain/buyer-limits/buyer-limits.events';
+import { type CheckoutRefusal, checkoutRefusalOf } from '../domain/checkout-refusal';
 import { bookingDecider } from '../domain/booking/booking.decider';
 import { buyerLimitsDecider } from '../domain/buyer-limits/buyer-limits.decider';
 import { promoCodeDecider } from '../domain/promo-code/promo-code.decider';
@@ -61,7 +62,7 @@ export class BookingHolds {
     } catch (error) {
       // The inventory refused or was never asked: only the steps before it hold anything for this booking.
       if (redemption) await this.releasePromoCode(hold, redemption.code, 'CANCELLED', context);
-      await this.releaseBuyerUnits(hold, 'CANCELLED', context);
+      await this.releaseBuyerUnits(hold, 'CANCELLED', context, checkoutRefusalOf(error));
       throw error;
     }
   }
@@ -167,18 +168,22 @@ export class BookingHolds {
     await this.releaseBuyerUnits(hold, reason, context);
   }
 
-  /** Gives back a booking's allowance; a booking of this buyer already released is left as it is. */
+  /**
+   * Gives back a booking's allowance, keeping what a refused checkout was told (`refusal`); a booking of this buyer
+   * already released is left as it is.
+   */
   async releaseBuyerUnits(
     hold: HeldBooking,
     reason: BuyerReleaseReason,
     context: CommandContext,
+    refusal?: CheckoutRefusal,
   ): Promise<void> {
     const { bookingId, eventId, buyerKey } = hold;
     await runCommand(
       this.store,
       buyerLimitsDecider,
       buyerLimitsStream(eventId, buyerKey),
-      { type: 'ReleaseBuyerUnits', eventId, buyerKey, bookingId, reason },
+      { type: 'ReleaseBuyerUnits', eventId, buyerKey, bookingId, reason, refusal },
       step(context, bookingId, `release-buyer-units-${reason}`),
     );
   }

@@ -1,3 +1,4 @@
+import type { CheckoutRefusal } from '../checkout-refusal';
 import type { BuyerItem, BuyerReleaseReason } from './buyer-limits.events';
 
 /**
@@ -13,13 +14,17 @@ export type ReserveBuyerUnits = {
   expiresAt: Date;
 };
 
-/** The booking ended unpaid, or its tickets were cancelled or refunded: its units stop counting. */
+/**
+ * The booking ended unpaid, its tickets were cancelled or refunded, or its checkout was refused (`refusal`, what the
+ * buyer was told): its units stop counting.
+ */
 export type ReleaseBuyerUnits = {
   type: 'ReleaseBuyerUnits';
   eventId: string;
   buyerKey: string;
   bookingId: string;
   reason: BuyerReleaseReason;
+  refusal?: CheckoutRefusal;
 };
 
 /** The booking was paid (or cost nothing): its units count as bought. */

@@ -1,4 +1,5 @@
-import { given } from '@ticketing/platform/domain';
+import { ErrorCode, given } from '@ticketing/platform/domain';
+import type { CheckoutRefusal } from '../checkout-refusal';
 import { ReleaseReason } from '../release-reason';
 import { integerBetween, pickFrom, seededRandom } from '../testing/seeded-random';
 import type {
@@ -127,6 +128,37 @@ describe('counting a booking against the buyer limits', () => {
   it('tells the retry of a checkout that was refused or ended to use a new key', () => {
     const ended = history(reserve('b1', { ga: 1 }), release('b1'));
     expect(when(ended, reserve('b1', { ga: 1 })).error?.message).toMatch(/new idempotency key/);
+  });
+
+  describe('a checkout refused after its units were counted', () => {
+    const soldOut: CheckoutRefusal = {
+      code: ErrorCode.BUSINESS_RULE_VIOLATION,
+      reason: 'SOLD_OUT',
+      message: 'Ticket type ga is sold out',
+      details: { ticketTypeId: 'ga' },
+    };
+    const refused = () => history(reserve('b1', { ga: 2 }), { ...release('b1'), refusal: soldOut });
+
+    it('records what the buyer was told with the release of their units', () => {
+      const [released] = refused().slice(-1);
+      expect(released).toMatchObject({ type: 'BuyerUnitsReleased', data: { refusal: soldOut } });
+      expect(countsAfter(refused()).ga).toEqual({ held: 0, bought: 0 });
+    });
+
+    it('the same request again is told the same refusal, and counts nothing', () => {
+      const { events, error } = when(refused(), reserve('b1', { ga: 2 }));
+      expect(events).toBeNull();
+      expect(error).toMatchObject({
+        code: soldOut.code,
+        reason: soldOut.reason,
+        message: soldOut.message,
+        details: soldOut.details,
+      });
+    });
+
+    it('other items under the same booking id are refused with BOOKING_ID_REUSED', () => {
+      expect(when(refused(), reserve('b1', { ga: 1 })).error?.reason).toBe('BOOKING_ID_REUSED');
+    });
   });
 
   it.each([

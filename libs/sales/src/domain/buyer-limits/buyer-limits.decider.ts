@@ -1,4 +1,5 @@
 import { conflict, type Decider, notFound } from '@ticketing/platform/domain';
+import { type CheckoutRefusal, refusedAgain } from '../checkout-refusal';
 import { ReleaseReason } from '../release-reason';
 import type {
   BuyerLimitsCommand,
@@ -56,7 +57,8 @@ function reserve(command: ReserveBuyerUnits, state: BuyerLimitsState, now: Date)
   const existing = state.bookings[bookingId];
   if (existing?.status === 'HELD' && sameItems(existing.items, items)) return [];
   if (existing?.status === 'RELEASED') {
-    // A checkout refused after the allowance was held lands here when retried: its key is spent.
+    // The same request as a refused checkout is told what it was told; anything else under its key is refused.
+    if (existing.refusal && sameItems(existing.items, items)) throw refusedAgain(existing.refusal);
     throw conflict(
       'BOOKING_ID_REUSED',
       `Booking ${bookingId} was refused or has ended; place the booking again under a new idempotency key`,
@@ -84,7 +86,7 @@ function reserve(command: ReserveBuyerUnits, state: BuyerLimitsState, now: Date)
 function release(command: ReleaseBuyerUnits, state: BuyerLimitsState, now: Date): BuyerLimitsEvent[] {
   const booking = bookingOf(state, command.bookingId);
   if (booking.status === 'RELEASED') return [];
-  return [released(command, state, command.bookingId, booking, command.reason, now)];
+  return [released(command, state, command.bookingId, booking, command.reason, now, command.refusal)];
 }
 
 /**
@@ -158,6 +160,7 @@ function released(
   booking: Exclude<BuyerBooking, { status: 'RELEASED' }>,
   reason: BuyerReleaseReason,
   now: Date,
+  refusal?: CheckoutRefusal,
 ): BuyerUnitsReleased {
   const wasBought = booking.status === 'BOUGHT';
   const data = {
@@ -168,6 +171,7 @@ function released(
     wasBought,
     releasedAt: now.toISOString(),
     counts: countsAfter(state, booking.items, wasBought ? Movement.returnBought : Movement.release),
+    ...(refusal ? { refusal } : {}),
   };
   return { type: 'BuyerUnitsReleased', data };
 }

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '@ticketing/platform/domain';
+import type { CheckoutRefusal } from '../checkout-refusal';
 import { ReleaseReason } from '../release-reason';
 
 /** One ticket type of a booking, and the most of it one buyer may have across all their bookings. */
@@ -32,7 +33,10 @@ export type BuyerUnitsReserved = DomainEvent<
   }
 >;
 
-/** `wasBought`: the units had been paid for (a cancellation or refund), rather than only held. */
+/**
+ * `wasBought`: the units had been paid for (a cancellation or refund), rather than only held. `refusal`: what the
+ * checkout was told when a rule refused it after its units were counted; absent on every other release.
+ */
 export type BuyerUnitsReleased = DomainEvent<
   'BuyerUnitsReleased',
   {
@@ -43,6 +47,7 @@ export type BuyerUnitsReleased = DomainEvent<
     wasBought: boolean;
     releasedAt: string;
     counts: BuyerCounts[];
+    refusal?: CheckoutRefusal;
   }
 >;
 

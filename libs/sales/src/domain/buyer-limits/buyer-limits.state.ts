@@ -1,9 +1,15 @@
+import type { CheckoutRefusal } from '../checkout-refusal';
 import type { BuyerCounts, BuyerItem, BuyerLimitsEvent, BuyerReleaseReason } from './buyer-limits.events';
 
 export type BuyerBooking =
   | { status: 'HELD'; items: readonly BuyerItem[]; expiresAt: string }
   | { status: 'BOUGHT'; items: readonly BuyerItem[] }
-  | { status: 'RELEASED'; items: readonly BuyerItem[]; reason: BuyerReleaseReason };
+  | {
+      status: 'RELEASED';
+      items: readonly BuyerItem[];
+      reason: BuyerReleaseReason;
+      refusal: CheckoutRefusal | null;
+    };
 
 /**
  * One buyer's units of one event. A buyer makes a handful of bookings, so plain objects copied on each change stay
@@ -31,6 +37,7 @@ export function evolveBuyerLimits(state: BuyerLimitsState, event: BuyerLimitsEve
         status: 'RELEASED',
         items: booking.items,
         reason: event.data.reason,
+        refusal: event.data.refusal ?? null,
       });
     case 'BuyerUnitsConfirmed':
     case 'BuyerUnitsReacquired':
