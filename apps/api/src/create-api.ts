@@ -10,6 +10,7 @@ import { type LogPosition } from '@ticketing/event-store';
 import { type AppConfig, Clock, createValidationPipe, SystemClock } from '@ticketing/platform';
 import { CheckpointMonitor } from '@ticketing/read-store';
 import { AppModule } from './app.module';
+import { GraphqlErrorFilter } from './graphql/graphql-error.filter';
 import {
   type Infrastructure,
   openInfrastructure,
@@ -58,6 +59,7 @@ export async function createApi(options: ApiOptions): Promise<Api> {
     { logger: options.logger ?? ['log', 'warn', 'error'], rawBody: true },
   );
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new GraphqlErrorFilter(app.getHttpAdapter()));
   // After the app exists, so the projections log through the logger it was given.
   const projections = config.runProjectionsInProcess
     ? await startProjections(infrastructure, new Logger('Projections'))
